@@ -1,0 +1,184 @@
+"""The public API: `summarize(text)` and `summarize_many(texts)`.
+
+    text -> checks -> clean (HTML extraction, boilerplate) -> Engine (select, rewrite) -> Summary
+
+`SummarizeOptions` holds every setting, one field each, and the `summarizer` CLI
+exposes exactly these fields as options (`num_beams` -> `--num-beams`). The
+engine, which holds the model, is loaded once per (model path, device) and kept
+for the life of the process.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import inspect
+import re
+from dataclasses import asdict, dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+NUM_TAKEAWAYS = 5  # the product promises exactly five Key Takeaways
+DEVICES = ("auto", "cpu", "cuda")
+
+
+@dataclass(frozen=True)
+class SummarizeOptions:
+    model: str | None = None  # save_pretrained folder; default: checkpoints/bert2bert-minilm-news ($SUMMARIZER_MODEL)
+    device: str = "auto"  # auto (CUDA when available), cpu, cuda or cuda:N
+    batch_size: int = 8  # articles decoded together by summarize_many and batch
+    num_beams: int = 4  # beam width of the decoder; 1 = greedy, about twice as fast on CPU
+    max_takeaway_tokens: int = 48  # longest takeaway the model may write, in WordPiece tokens
+    max_abstract_tokens: int = 96  # longest abstract the model may write, in WordPiece tokens
+    constrain_to_source: bool = True  # the model may only write words of the article sentence it rewrites
+    max_sentences: int = 200  # read at most this many sentences; longer articles are flagged input_truncated
+    max_input_chars: int = 2_000_000  # refuse a text longer than this (characters, before cleaning)
+    clean: bool = True  # extract the main text from HTML and drop boilerplate lines before summarising
+
+    def __post_init__(self):
+        if not re.fullmatch(r"auto|cpu|cuda(:\d+)?", self.device):
+            raise ValueError(f"device must be one of {', '.join(DEVICES)} (or cuda:N), not {self.device!r}")
+        for name in ("batch_size", "num_beams", "max_takeaway_tokens", "max_abstract_tokens", "max_sentences",
+                     "max_input_chars"):
+            if getattr(self, name) < 1:
+                raise ValueError(f"{name} must be at least 1, not {getattr(self, name)}")
+
+
+def option_help() -> dict[str, str]:
+    """Each option's comment in the source above, used as its CLI help (one text, two uses)."""
+    src = inspect.getsource(SummarizeOptions)
+    return dict(re.findall(r"^\s+(\w+): [^=]+=.*?#\s*(.+)$", src, re.M))
+
+
+@dataclass
+class Summary:
+    abstract: str  # one to three sentences of prose
+    takeaways: list[str]  # exactly five Key Takeaways, one sentence each
+    support: list[list[str]]  # per takeaway: the article sentence(s) it was written from
+    fallback: list[bool]  # per takeaway: True when it is an article sentence used as-is, not model-written
+    flags: list[str] = field(default_factory=list)  # e.g. input_truncated, takeaway_filled, html_extracted
+    abstract_support: list[str] = field(default_factory=list)  # the article sentences the abstract was written from
+    model: str = ""  # name of the model folder that wrote it
+
+    def to_dict(self) -> dict:
+        """A JSON-ready dict (only str, bool, list)."""
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, d: dict) -> "Summary":
+        names = {f.name for f in dataclasses.fields(cls)}
+        return cls(**{k: v for k, v in d.items() if k in names})
+
+    def to_markdown(self) -> str:
+        """A newsroom brief: the abstract, then the Key Takeaways numbered 1 to 5, then any caveats."""
+        lines = ["## Abstract", "", self.abstract, "", "## Key Takeaways", ""]
+        lines += [f"{i}. {t}" for i, t in enumerate(self.takeaways, 1)]
+        notes = []
+        quoted = [str(i) for i, fb in enumerate(self.fallback, 1) if fb]
+        if quoted:
+            notes.append(f"takeaway{'s' if len(quoted) > 1 else ''} {', '.join(quoted)} "
+                         f"quoted from the article, not generated")
+        if "input_truncated" in self.flags:
+            notes.append("the article was truncated: only its beginning was read")
+        if "abstract_fallback" in self.flags:
+            notes.append("the abstract is quoted from the article, not generated")
+        if notes:
+            lines += ["", "_Note: " + "; ".join(notes) + "._"]
+        return "\n".join(lines) + "\n"
+
+
+# --- the engine, loaded once per process ----------------------------------------
+
+@lru_cache(maxsize=4)
+def _load_engine(path: str | None, device: str):
+    from .pipeline import Engine
+
+    return Engine(path, device)
+
+
+def get_engine(options: SummarizeOptions):
+    """The engine for these options' model and device (loaded on first use, then cached)."""
+    if options.device.startswith("cuda"):
+        import torch
+
+        if not torch.cuda.is_available():
+            raise ValueError(f"device {options.device!r} asked for, but CUDA is not available here")
+    from .pipeline import resolve_device
+
+    path = str(Path(options.model).expanduser().resolve()) if options.model else None
+    return _load_engine(path, str(resolve_device(options.device)))  # "auto" and "cpu" share one engine
+
+
+def decoding_options(options: SummarizeOptions):
+    """The engine's DecodingOptions: the fields both dataclasses share, taken from `options`."""
+    from .pipeline import DecodingOptions
+
+    shared = {f.name for f in dataclasses.fields(DecodingOptions)} & {f.name for f in dataclasses.fields(options)}
+    return DecodingOptions(num_takeaways=NUM_TAKEAWAYS, **{name: getattr(options, name) for name in shared})
+
+
+# --- the steps ---------------------------------------------------------------------
+
+def prepare(text: str, options: SummarizeOptions, html: bool | None = None) -> tuple[str, list[str]]:
+    """Check and clean one input: (article text, flags). ValueError says what is wrong with it.
+
+    `html`: the input is a web page (True), is not (False), or look at it (None).
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"text must be a str, not {type(text).__name__}")
+    if not text.strip():
+        raise ValueError("empty input: there is no text to summarise")
+    if len(text) > options.max_input_chars:
+        raise ValueError(f"input too large: {len(text):,} characters, over the limit of "
+                         f"{options.max_input_chars:,} (max_input_chars)")
+    if not options.clean:
+        return text, []
+    from .clean import clean
+
+    cleaned = clean(text, html=html)
+    if not cleaned.text:
+        raise ValueError("no article text left after removing HTML and boilerplate")
+    return cleaned.text, cleaned.flags
+
+
+def run_engine(engine, prepared: list[tuple[str, list[str]]], options: SummarizeOptions) -> list[Summary]:
+    """Summaries of prepared inputs, decoded `options.batch_size` at a time."""
+    drafts = engine.summarize([text for text, _ in prepared], decoding_options(options), options.batch_size)
+    return [_to_summary(d, flags, engine) for d, (_, flags) in zip(drafts, prepared)]
+
+
+def _to_summary(draft, flags: list[str], engine) -> Summary:
+    flags = set(flags) | set(draft.flags)
+    if draft.truncated:
+        flags.add("input_truncated")
+    if any(draft.fallback):
+        flags.add("takeaway_fallback")
+    return Summary(
+        abstract=draft.abstract,
+        takeaways=list(draft.takeaways),
+        support=[[draft.sentences[i] for i in idx] for idx in draft.takeaway_sources],
+        fallback=[bool(fb) for fb in draft.fallback],
+        flags=sorted(flags),
+        abstract_support=[draft.sentences[i] for i in draft.abstract_sources],
+        model=engine.path.name,
+    )
+
+
+# --- public --------------------------------------------------------------------------
+
+def summarize(text: str, *, model: str | Path | None = None, device: str = "auto", **options) -> Summary:
+    """Abstract and five Key Takeaways of one article (plain text or HTML).
+
+    Keywords are the fields of `SummarizeOptions` (num_beams, max_sentences, ...).
+    Raises ValueError for an empty or oversized input, `ModelNotFoundError` when
+    there is no model at `model` (or no trained default checkpoint).
+    """
+    return summarize_many([text], model=model, device=device, **options)[0]
+
+
+def summarize_many(texts, *, model: str | Path | None = None, device: str = "auto", batch_size: int = 8,
+                   **options) -> list[Summary]:
+    """`summarize` for many articles, decoded `batch_size` at a time; equal to calling it on each."""
+    opts = SummarizeOptions(model=str(model) if model is not None else None, device=device,
+                            batch_size=batch_size, **options)
+    prepared = [prepare(t, opts) for t in texts]
+    return run_engine(get_engine(opts), prepared, opts) if prepared else []

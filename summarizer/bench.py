@@ -1,0 +1,299 @@
+"""`summarizer bench`: speed of the model, beside reference model shapes, in one run.
+
+    summarizer bench [--model PATH] [--words 600] [--articles 8] [--threads T] [--device cpu|cuda] [--out bench.json]
+
+Measured for our model: load time; articles per second of batched `summarize`;
+p50/p95 latency of single-article calls; peak memory (process RSS; CUDA
+allocator peak on GPU); FLOPs per article (torch's FlopCounterMode on one call).
+
+Reference shapes: `bart-large-cnn` (406M) and `t5-small` (60M) built from their
+configs with random weights (weights do not change speed at a fixed length).
+Each generates, for one article of the same length, exactly as many tokens as our
+model writes per article on average (min_new_tokens = max_new_tokens), with the
+same beam count. Our seq2seq is timed the same way: one batch of the rewrite
+inputs of one article (num_takeaways + 1 rows of max_source_tokens), forced to the
+same total of generated tokens (without the source-vocabulary constraint).
+Article lengths are counted in our (WordPiece) tokens and given to the references
+as such. Ratios are reference seconds / our seconds per article = our speed /
+their speed (above 1: ours is faster).
+
+The arithmetic floor: FLOPs per article / the machine's measured matmul rate
+(a large torch.matmul in the model's dtype), the time a perfect implementation
+would need; `x floor` says how far each measured time is from it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import os
+import random
+import resource
+import sys
+import time
+from dataclasses import asdict
+from pathlib import Path
+
+import numpy as np
+import torch
+
+# the published configs of facebook/bart-large-cnn and t5-small (architecture fields only)
+REFERENCE_SHAPES = {
+    "bart-large-cnn": ("bart", dict(vocab_size=50264, d_model=1024, encoder_layers=12, decoder_layers=12,
+                                    encoder_attention_heads=16, decoder_attention_heads=16, encoder_ffn_dim=4096,
+                                    decoder_ffn_dim=4096, max_position_embeddings=1024, activation_function="gelu",
+                                    pad_token_id=1, bos_token_id=0, eos_token_id=2, decoder_start_token_id=2)),
+    "t5-small": ("t5", dict(vocab_size=32128, d_model=512, d_kv=64, d_ff=2048, num_layers=6, num_decoder_layers=6,
+                            num_heads=8, relative_attention_num_buckets=32, feed_forward_proj="relu",
+                            pad_token_id=0, eos_token_id=1, decoder_start_token_id=0)),
+}
+# --quick: the same code path with toy sizes, for tests
+QUICK_SHAPES = {"bart": dict(d_model=32, encoder_layers=1, decoder_layers=1, encoder_attention_heads=2,
+                             decoder_attention_heads=2, encoder_ffn_dim=64, decoder_ffn_dim=64, vocab_size=1000),
+                "t5": dict(d_model=32, d_kv=16, d_ff=64, num_layers=1, num_decoder_layers=1, num_heads=2,
+                           vocab_size=1000)}
+
+_SUBJECTS = ["The city council", "Police in Leeds", "A spokesman for the company", "Doctors at the hospital",
+             "The prime minister", "Local residents", "The football club", "Scientists in Oslo"]
+_VERBS = ["said on Tuesday that", "announced that", "confirmed that", "warned that", "told reporters that"]
+_CLAUSES = ["{n} homes had lost power after the storm", "the bridge would stay closed for {n} weeks",
+            "the plan would cost about ${n} million", "{n} people had been taken to hospital",
+            "the new rules would start in {month}", "talks with the unions had broken down again",
+            "the team had won {n} of its last ten games", "the report would be published in {month}"]
+_MONTHS = ["January", "March", "June", "September", "November"]
+
+
+def make_articles(n: int, words: int, seed: int = 0) -> list[str]:
+    """`n` synthetic news-like articles of about `words` words (the project's own text)."""
+    rng = random.Random(seed)
+    articles = []
+    for _ in range(n):
+        sents, count = [], 0
+        while count < words:
+            s = (f"{rng.choice(_SUBJECTS)} {rng.choice(_VERBS)} "
+                 + rng.choice(_CLAUSES).format(n=rng.randint(2, 900), month=rng.choice(_MONTHS)) + ".")
+            sents.append(s)
+            count += len(s.split())
+        articles.append(" ".join(sents))
+    return articles
+
+
+def _sync(device: torch.device) -> None:
+    if device.type == "cuda":
+        torch.cuda.synchronize(device)
+
+
+def _timed(fn, device: torch.device) -> float:
+    _sync(device)
+    t = time.perf_counter()
+    fn()
+    _sync(device)
+    return time.perf_counter() - t
+
+
+def _flops(fn) -> int:
+    from torch.utils.flop_counter import FlopCounterMode
+
+    with FlopCounterMode(display=False) as counter:
+        fn()
+    return int(counter.get_total_flops())
+
+
+def peak_rss_mb() -> float:
+    """Peak resident memory of this process so far (Linux reports KiB)."""
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def matmul_rate(device: torch.device, dtype: torch.dtype, n: int = 2048, reps: int = 5) -> float:
+    """Measured FLOP/s of an n x n matmul in `dtype` (best of `reps`)."""
+    a = torch.randn(n, n, device=device, dtype=dtype)
+    b = torch.randn(n, n, device=device, dtype=dtype)
+    torch.matmul(a, b)  # warm-up
+    best = min(_timed(lambda: torch.matmul(a, b), device) for _ in range(reps))
+    return 2 * n ** 3 / best
+
+
+def reference_config(name: str, quick: bool = False):
+    from transformers import BartConfig, T5Config
+
+    kind, cfg = REFERENCE_SHAPES[name]
+    return (BartConfig if kind == "bart" else T5Config)(**{**cfg, **(QUICK_SHAPES[kind] if quick else {})})
+
+
+def reference_model(name: str, device: torch.device, dtype: torch.dtype, quick: bool = False):
+    """A randomly initialised model of a published shape (nothing is downloaded)."""
+    from transformers import AutoModelForSeq2SeqLM
+
+    torch.manual_seed(0)
+    return AutoModelForSeq2SeqLM.from_config(reference_config(name, quick)).to(device=device, dtype=dtype).eval()
+
+
+@torch.no_grad()
+def time_generate(model, rows: int, input_tokens: int, new_tokens: int, num_beams: int, no_repeat: int,
+                  reps: int, device: torch.device) -> dict:
+    """Seconds per call of `generate` on `rows` random inputs of `input_tokens`,
+    each forced to write exactly `new_tokens`; FLOPs of one call (also the warm-up)."""
+    vocab = model.config.vocab_size if hasattr(model.config, "vocab_size") else model.config.decoder.vocab_size
+    gen = torch.Generator().manual_seed(0)
+    ids = torch.randint(1000 if vocab > 2000 else 3, vocab, (rows, input_tokens), generator=gen).to(device)
+    kwargs = dict(input_ids=ids, attention_mask=torch.ones_like(ids), num_beams=num_beams, do_sample=False,
+                  min_new_tokens=new_tokens, max_new_tokens=new_tokens, no_repeat_ngram_size=no_repeat)
+    out = None
+
+    def call():
+        nonlocal out
+        out = model.generate(**kwargs)
+
+    flops = _flops(call)
+    written = out.shape[1] - 1  # minus the decoder start token
+    times = [_timed(call, device) for _ in range(reps)]
+    return {"seconds": float(np.median(times)), "flops": flops, "generated_tokens_per_row": int(written),
+            "rows": rows, "input_tokens": input_tokens, "params": sum(p.numel() for p in model.parameters())}
+
+
+def _tokens_written(engine, draft) -> int:
+    """Tokens of one article's takeaways and abstract, each plus its end token: what
+    the model writes per article (a fallback takeaway was generated, then replaced
+    by its source sentence, of about the same length)."""
+    return sum(len(engine.tokenizer(t, add_special_tokens=False)["input_ids"]) + 1
+               for t in [*draft.takeaways, draft.abstract])
+
+
+def bench(model=None, words: int = 600, articles: int = 8, threads: int | None = None, device: str = "auto",
+          batch_size: int = 8, options=None, references=tuple(REFERENCE_SHAPES), ref_reps: int = 2,
+          quick: bool = False, out: str | Path | None = None) -> dict:
+    """Run the benchmark; returns the report (and writes JSON + Markdown when `out` is given)."""
+    from .pipeline import DecodingOptions, Engine, resolve_device
+
+    options = options or DecodingOptions()
+    if threads:
+        torch.set_num_threads(threads)
+    dev = resolve_device(device)
+    texts = make_articles(articles, words)
+    rss_start = peak_rss_mb()
+
+    t = time.perf_counter()
+    engine = Engine(model, device=dev)
+    load_s = time.perf_counter() - t
+    dtype = next(engine.model.parameters()).dtype
+    flops_article = _flops(lambda: engine.summarize(texts[:1], options))  # also the warm-up
+
+    batched_s = _timed(lambda: engine.summarize(texts, options, batch_size=batch_size), dev)
+    single = [_timed(lambda: engine.summarize([x], options), dev) for x in texts]
+    drafts = engine.summarize(texts, options, batch_size=batch_size)
+    written = float(np.mean([_tokens_written(engine, d) for d in drafts]))
+    article_tokens = int(np.mean([len(engine.tokenizer(x, verbose=False)["input_ids"]) for x in texts]))
+    ours_rss = peak_rss_mb()
+    cuda_peak = torch.cuda.max_memory_allocated(dev) / 2 ** 20 if dev.type == "cuda" else None
+
+    # the seq2seq alone, as the references are timed: one article's rewrite inputs, forced lengths
+    rows = options.num_takeaways + 1
+    per_row = max(1, math.ceil(written / rows))
+    seq2seq = time_generate(engine.model, rows, options.max_source_tokens, per_row, options.num_beams,
+                            options.no_repeat_ngram_size, ref_reps, dev)
+    ours_single = float(np.median(single))
+    systems = {
+        "ours (end to end, single call)": {"seconds": ours_single, "flops": flops_article,
+                                           "params": sum(p.numel() for p in engine.model.parameters()),
+                                           "input_tokens": article_tokens, "generated_tokens": written},
+        "ours (seq2seq, forced length)": {**seq2seq, "generated_tokens": rows * seq2seq["generated_tokens_per_row"]},
+    }
+    new_tokens = rows * per_row  # the same total for the references
+    for name in references:
+        ref = reference_model(name, dev, dtype, quick)
+        limit = getattr(ref.config, "max_position_embeddings", None) or article_tokens
+        r = time_generate(ref, 1, min(article_tokens, limit), new_tokens, options.num_beams,
+                          options.no_repeat_ngram_size, ref_reps, dev)
+        systems[f"{name} shape{' (quick)' if quick else ''}"] = {**r, "generated_tokens": r["generated_tokens_per_row"]}
+        del ref
+
+    n = 256 if quick else 2048
+    rates = {str(d).replace("torch.", ""): matmul_rate(dev, d, n) for d in dict.fromkeys([dtype, torch.bfloat16])}
+    rate = rates[str(dtype).replace("torch.", "")]  # the floor is in the model's own dtype
+    for s in systems.values():
+        s["floor_seconds"] = s["flops"] / rate
+        s["x_floor"] = s["seconds"] / s["floor_seconds"] if s["floor_seconds"] else float("nan")
+    ratios = {name: {"vs_end_to_end": s["seconds"] / ours_single, "vs_seq2seq": s["seconds"] / seq2seq["seconds"]}
+              for name, s in systems.items() if not name.startswith("ours")}
+    report = {
+        "settings": {"model": str(engine.path), "device": str(dev), "dtype": str(dtype).replace("torch.", ""),
+                     "threads": torch.get_num_threads(), "cpu_count": os.cpu_count(), "words": words,
+                     "articles": articles, "batch_size": batch_size, "reference_reps": ref_reps, "quick": quick,
+                     "decoding": asdict(options), "torch": torch.__version__,
+                     "gpu": torch.cuda.get_device_name(dev) if dev.type == "cuda" else None},
+        "load_seconds": load_s,
+        "articles_per_second": articles / batched_s,
+        "latency_seconds": {"p50": float(np.percentile(single, 50)), "p95": float(np.percentile(single, 95))},
+        "memory_mb": {"peak_rss_before_load": rss_start, "peak_rss_ours": ours_rss, "peak_rss_all": peak_rss_mb(),
+                      "cuda_peak_allocated": cuda_peak},
+        "matmul_flops_per_second": rate,
+        "matmul_flops_per_second_by_dtype": rates,
+        "systems": systems,
+        "speed_ratio": ratios,
+    }
+    report["table"] = markdown_table(report)
+    if out:
+        out = Path(out)
+        out.parent.mkdir(parents=True, exist_ok=True)
+        out.write_text(json.dumps(report, indent=2) + "\n")
+        out.with_suffix(".md").write_text(report["table"] + "\n")
+    return report
+
+
+def markdown_table(r: dict) -> str:
+    s = r["settings"]
+    lines = [f"**bench** `{s['model']}` on {s['device']}{' (' + s['gpu'] + ')' if s['gpu'] else ''}, "
+             f"{s['threads']} threads, {s['dtype']}, {s['words']}-word articles, beams {s['decoding']['num_beams']}",
+             "",
+             f"load {r['load_seconds']:.2f} s · batched {r['articles_per_second']:.2f} articles/s "
+             f"(batch {s['batch_size']}) · single call p50 {r['latency_seconds']['p50']:.3f} s, "
+             f"p95 {r['latency_seconds']['p95']:.3f} s · peak RSS {r['memory_mb']['peak_rss_ours']:.0f} MB"
+             + (f" · CUDA peak {r['memory_mb']['cuda_peak_allocated']:.0f} MB" if r['memory_mb']['cuda_peak_allocated']
+                else "")
+             + f" · matmul {r['matmul_flops_per_second'] / 1e9:.1f} GFLOP/s",
+             "",
+             "| system | params (M) | input tokens | generated tokens | s / article | GFLOP / article | floor s "
+             "| x floor | speed ratio, ours end-to-end | speed ratio, ours seq2seq |",
+             "|---|---|---|---|---|---|---|---|---|---|"]
+    for name, x in r["systems"].items():
+        ratio = r["speed_ratio"].get(name)
+        lines.append(
+            f"| {name} | {x['params'] / 1e6:.1f} | {x['input_tokens'] * x.get('rows', 1)} "
+            f"| {x['generated_tokens']:.0f} "
+            f"| {x['seconds']:.3f} | {x['flops'] / 1e9:.2f} | {x['floor_seconds']:.4f} | "
+            f"{x['x_floor']:.1f} | " + (f"{ratio['vs_end_to_end']:.2f} | {ratio['vs_seq2seq']:.2f} |" if ratio
+                                         else "| |"))
+    return "\n".join(lines)
+
+
+def main(argv=None) -> int:
+    from .pipeline import DecodingOptions
+
+    p = argparse.ArgumentParser(prog="summarizer bench", description=__doc__.split("\n\n")[0])
+    p.add_argument("--model", default=None, help="checkpoint folder (default: the shipped model)")
+    p.add_argument("--words", type=int, default=600, help="words per article")
+    p.add_argument("--articles", type=int, default=8)
+    p.add_argument("--batch-size", type=int, default=8)
+    p.add_argument("--threads", type=int, default=None, help="torch CPU threads (default: torch's choice)")
+    p.add_argument("--device", default="auto", help="cpu, cuda or auto")
+    p.add_argument("--num-beams", type=int, default=DecodingOptions.num_beams)
+    p.add_argument("--references", default=",".join(REFERENCE_SHAPES),
+                   help="reference shapes to time, comma separated, or 'none'")
+    p.add_argument("--ref-reps", type=int, default=2, help="timed generate calls per reference model")
+    p.add_argument("--quick", action="store_true", help="toy sizes for a smoke test (reference shapes shrunk)")
+    p.add_argument("--out", default=None, help="write JSON here and Markdown beside it")
+    a = p.parse_args(argv)
+    refs = [] if a.references == "none" else [x for x in a.references.split(",") if x]
+    unknown = set(refs) - set(REFERENCE_SHAPES)
+    if unknown:
+        p.error(f"unknown reference shape(s) {sorted(unknown)}; known: {sorted(REFERENCE_SHAPES)}")
+    report = bench(a.model, words=a.words, articles=a.articles, threads=a.threads, device=a.device,
+                   batch_size=a.batch_size, options=DecodingOptions(num_beams=a.num_beams), references=refs,
+                   ref_reps=a.ref_reps, quick=a.quick, out=a.out)
+    print(report["table"])
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

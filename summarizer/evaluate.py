@@ -1,0 +1,406 @@
+"""`summarizer evaluate`: ROUGE of the model beside its baselines, and format and
+faithfulness figures, on one split of ../shared/data, in one run.
+
+    summarizer evaluate --model PATH --data ../shared/data/cnndm --split test --limit 200 --out runs/eval/cnndm.json
+
+What is compared with what:
+* CNN/DM (`cnndm`, `cnndm_cased`): the five takeaways, one per line, against the
+  highlights (the model's abstract against the highlights is shown too);
+* XSum and Inshorts: the abstract against the reference abstract.
+Baselines on the same articles: Lead-1 (abstract data sets only), Lead-3, Lead-5
+and the extractive oracle (greedy ROUGE-1 + ROUGE-2 sentence picking, at most 5
+sentences, an upper bound for any sentence picker). ROUGE comes from the
+project's `evaluate` metric module (offline, stemmed, ROUGE-Lsum one sentence per
+line), with bootstrap 95% intervals over articles; the intervals of the model
+minus each baseline use the same resamples (paired).
+
+Written: the report (JSON, every figure and the settings), a Markdown table
+(also printed), and `<out>.outputs.jsonl` with each article's outputs beside its
+reference for reading.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from collections import Counter
+from dataclasses import asdict, fields
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+
+from .data import load_split, references
+from .faithfulness import ArticleFacts, max_pair_similarity, novel_ngram_ratio
+from .metrics import load_rouge
+from .metrics.rouge import ROUGE_TYPES
+from .text import split_sentences
+
+DEFAULT_DATA = Path(__file__).resolve().parent.parent.parent / "shared" / "data"
+DATASETS = ("cnndm", "cnndm_cased", "xsum", "inshorts")
+NEAR_DUPLICATE = 0.6  # ROUGE-L F1 above which two takeaways count as saying the same thing
+ORACLE_MAX = 5
+TEXTS = ("takeaways", "abstract", "reference")  # the texts whose format and faithfulness are measured
+
+
+# --- baselines -----------------------------------------------------------------
+
+@lru_cache(maxsize=1)
+def _tokenizer():
+    from rouge_score import tokenizers
+
+    return tokenizers.DefaultTokenizer(use_stemmer=True)
+
+
+def _stems(text: str) -> list[str]:
+    """Lowercased, stemmed tokens, as ROUGE sees them."""
+    return _tokenizer().tokenize(text)
+
+
+def _f1(overlap: int, predicted: int, reference: int) -> float:
+    return 0.0 if overlap == 0 else 2 * overlap / (predicted + reference)
+
+
+def oracle(sentences: list[str], reference: list[str], max_sentences: int = ORACLE_MAX) -> list[int]:
+    """Greedy extractive oracle: add the sentence that most raises ROUGE-1 F1 +
+    ROUGE-2 F1 against the reference, until none does. Indices in article order."""
+    grams = []
+    for s in sentences:
+        t = _stems(s)
+        grams.append((Counter(t), Counter(zip(t, t[1:]))))
+    ref_tokens = [_stems(r) for r in reference]
+    ref1 = sum((Counter(t) for t in ref_tokens), Counter())
+    ref2 = sum((Counter(zip(t, t[1:])) for t in ref_tokens), Counter())
+    n1, n2 = sum(ref1.values()), sum(ref2.values())
+    chosen, best = [], 0.0
+    cur1, cur2 = Counter(), Counter()
+    while len(chosen) < min(max_sentences, len(sentences)):
+        pick = None
+        for i, (g1, g2) in enumerate(grams):
+            if i in chosen:
+                continue
+            c1, c2 = cur1 + g1, cur2 + g2
+            score = (_f1(sum((c1 & ref1).values()), sum(c1.values()), n1)
+                     + _f1(sum((c2 & ref2).values()), sum(c2.values()), n2))
+            if score > best:
+                best, pick = score, (i, c1, c2)
+        if pick is None:
+            break
+        chosen.append(pick[0])
+        cur1, cur2 = pick[1], pick[2]
+    return sorted(chosen)
+
+
+def baselines(sentences: list[str], reference: list[str], abstract_data: bool) -> dict[str, list[str]]:
+    """Each baseline's summary (a list of sentences) for one article."""
+    out = {"lead-1": sentences[:1]} if abstract_data else {}
+    out["lead-3"] = sentences[:3]
+    out["lead-5"] = sentences[:5]
+    out["oracle"] = [sentences[i] for i in oracle(sentences, reference)]
+    return out
+
+
+# --- statistics -------------------------------------------------------------------
+
+def bootstrap_ci(values, draws: int = 1000, seed: int = 0, alpha: float = 0.05,
+                 indices: np.ndarray | None = None) -> tuple[float, float, float]:
+    """(mean, low, high): percentile bootstrap interval of the mean over articles."""
+    values = np.asarray(values, dtype=float)
+    if len(values) == 0:
+        return float("nan"), float("nan"), float("nan")
+    if indices is None:
+        indices = np.random.default_rng(seed).integers(0, len(values), size=(draws, len(values)))
+    means = values[indices].mean(axis=1)
+    low, high = np.quantile(means, [alpha / 2, 1 - alpha / 2])
+    return float(values.mean()), float(low), float(high)
+
+
+def _figure(values, indices) -> dict:
+    mean, low, high = bootstrap_ci(values, indices=indices)
+    return {"mean": mean, "ci95": [low, high]}
+
+
+def _mean(values) -> float | None:
+    values = [v for v in values if v is not None]
+    return float(np.mean(values)) if values else None
+
+
+def _share(flags) -> float | None:
+    flags = list(flags)
+    return float(np.mean(flags)) if flags else None
+
+
+# --- format and faithfulness ------------------------------------------------------
+
+def _best_match(scorer, text: str, reference: list[str]) -> float:
+    """Mean of ROUGE-1/2/L F1 of `text` against its best-matching reference sentence."""
+    best = 0.0
+    for r in reference:
+        s = scorer.score(r, text)
+        best = max(best, (s["rouge1"].fmeasure + s["rouge2"].fmeasure + s["rougeL"].fmeasure) / 3)
+    return best
+
+
+def quality_figures(rows: list[dict], drafts: list, num_takeaways: int) -> dict:
+    """Format and faithfulness figures of the model's drafts (and of the references,
+    for orientation: references also state facts their article does not)."""
+    from rouge_score import rouge_scorer
+
+    scorer = rouge_scorer.RougeScorer(["rouge1", "rouge2", "rougeL"], use_stemmer=True)
+    per = {k: [] for k in ("complete", "redundancy", "tw_words", "ab_words", "ab_sents", "ref_words")}
+    novel = {f"{who}_{n}": [] for who in TEXTS for n in (1, 2, 3)}
+    facts = {who: {"numbers": [], "dates": [], "names": [], "any": []} for who in TEXTS}
+    fallback, rewrites = [], []
+    for row, d in zip(rows, drafts):
+        article, ref = row["article"], references(row)
+        per["complete"].append(len(d.takeaways) == num_takeaways and not any(d.fallback))
+        per["redundancy"].append(max_pair_similarity(d.takeaways))
+        per["tw_words"] += [len(t.split()) for t in d.takeaways]
+        per["ab_words"].append(len(d.abstract.split()))
+        per["ab_sents"].append(len(split_sentences(d.abstract)))
+        per["ref_words"] += [len(r.split()) for r in ref]
+        fallback += list(d.fallback)
+        checker = ArticleFacts(article)
+        for who, texts in zip(TEXTS, (d.takeaways, [d.abstract], ref)):
+            for n in (1, 2, 3):
+                novel[f"{who}_{n}"].append(novel_ngram_ratio(texts, article, n))
+            for t in texts:
+                u = checker.unsupported(t)
+                for kind in ("numbers", "dates"):
+                    facts[who][kind].append(bool(u[kind]))
+                if u["names"] is not None:
+                    facts[who]["names"].append(bool(u["names"]))
+                facts[who]["any"].append(bool(u["numbers"] or u["dates"] or u["names"]))
+        # a rewrite against the sentence it was written from: no worse against the reference, and shorter?
+        for text, src, fb in zip(d.takeaways, d.takeaway_sources, d.fallback):
+            if fb or not src:
+                continue
+            source = " ".join(d.sentences[i] for i in src)
+            rewrites.append((_best_match(scorer, text, ref) >= _best_match(scorer, source, ref),
+                             len(text.split()) < len(source.split())))
+    return {
+        "five_takeaways_no_fallback": _share(per["complete"]),
+        "fallback_rate": _share(fallback),
+        "words_per_takeaway": _mean(per["tw_words"]),
+        "words_per_abstract": _mean(per["ab_words"]),
+        "sentences_per_abstract": _mean(per["ab_sents"]),
+        "words_per_reference_sentence": _mean(per["ref_words"]),
+        "redundancy_max_pair_rougeL": _mean(per["redundancy"]),
+        "near_duplicate_share": _share(r > NEAR_DUPLICATE for r in per["redundancy"]),
+        "novel_ngram_ratio": {k: _mean(v) for k, v in novel.items()},
+        # shares of sentences (takeaways, abstracts, reference sentences) stating what the article does not;
+        # names are checked on cased articles only (None when there was none)
+        "unsupported": {who: {k: _share(v) for k, v in f.items()} for who, f in facts.items()},
+        "rewrites": {
+            "count": len(rewrites),
+            "no_worse_than_source": _share(a for a, _ in rewrites),
+            "shorter_than_source": _share(b for _, b in rewrites),
+            "no_worse_and_shorter": _share(a and b for a, b in rewrites),
+        },
+    }
+
+
+# --- the run ---------------------------------------------------------------------------
+
+def resolve_data(data: str | Path | None, dataset: str | None, split: str | None) -> tuple[Path, str, str]:
+    """(data_dir, dataset, split) from either a data set folder (../shared/data/cnndm)
+    or a data dir plus a data set name; the split defaults to test, else validation."""
+    path = Path(data) if data is not None else DEFAULT_DATA
+    if path.name == dataset or (dataset is None and (path.name in DATASETS or any(path.glob("*.jsonl.gz")))):
+        path, dataset = path.parent, path.name
+    dataset = dataset or "cnndm"
+    if split is None:
+        split = "test" if (path / dataset / "test.jsonl.gz").exists() else "validation"
+    return path, dataset, split
+
+
+def _engine(model, device: str):
+    """A loaded engine (anything with `summarize`) as is; a path or None is loaded."""
+    if hasattr(model, "summarize"):
+        return model
+    from .pipeline import Engine
+
+    return Engine(model, device=device)
+
+
+def _threads() -> int:
+    import torch
+
+    return torch.get_num_threads()
+
+
+def evaluate_model(model=None, data_dir=None, dataset: str | None = None, split: str | None = None,
+                   limit: int | None = None, out: str | Path | None = None, batch_size: int = 8,
+                   options=None, device: str = "auto", draws: int = 1000, seed: int = 0,
+                   first: bool = False, progress: bool = True) -> dict:
+    """Evaluate a model (a path, None for the default checkpoint, or a loaded
+    `Engine`) on one split; returns the report and writes it when `out` is given."""
+    from tqdm.auto import tqdm
+
+    from .pipeline import DecodingOptions
+
+    options = options or DecodingOptions()
+    data_dir, dataset, split = resolve_data(data_dir, dataset, split)
+    rows = load_split(data_dir, dataset, split)
+    if limit and limit < len(rows):
+        # the splits are ordered (CNN/DM test: all CNN articles, then Daily Mail): a quick run takes a
+        # seeded random sample, in split order, unless asked for the first N
+        pick = range(limit) if first else sorted(np.random.default_rng(seed).choice(len(rows), limit, replace=False))
+        rows = rows.select(pick)
+    rows = list(rows)
+    engine = _engine(model, device)
+    abstract_data = "highlights" not in rows[0]
+
+    started = time.perf_counter()
+    drafts = []
+    with tqdm(total=len(rows), desc=f"summarizing {dataset}/{split}", unit="article", disable=not progress) as bar:
+        for i in range(0, len(rows), batch_size):
+            chunk = rows[i:i + batch_size]
+            drafts += engine.summarize([r["article"] for r in chunk], options, batch_size=batch_size)
+            bar.update(len(chunk))
+    model_s = time.perf_counter() - started
+
+    # every system's summary of every article, as a list of sentences
+    refs = [references(r) for r in rows]
+    systems: dict[str, list[list[str]]] = {}
+    if abstract_data:
+        systems["model (abstract)"] = [split_sentences(d.abstract) for d in drafts]
+    else:
+        systems["model (takeaways)"] = [d.takeaways for d in drafts]
+        systems["model (abstract)"] = [split_sentences(d.abstract) for d in drafts]
+    for row, ref in zip(tqdm(rows, desc="baselines", disable=not progress), refs):
+        # the article split on its own, not as the engine split it (it may cut short articles into clauses)
+        for name, summary in baselines(split_sentences(row["article"]), ref, abstract_data).items():
+            systems.setdefault(name, []).append(summary)
+
+    rouge = load_rouge()
+    per_article = {name: rouge.compute(predictions=preds, references=refs, use_aggregator=False)
+                   for name, preds in systems.items()}
+    indices = np.random.default_rng(seed).integers(0, len(rows), size=(draws, len(rows)))
+    main = next(iter(systems))
+    report = {
+        "settings": {
+            "model": str(engine.path), "data": str(data_dir / dataset / f"{split}.jsonl.gz"), "dataset": dataset,
+            "split": split, "limit": limit, "articles": len(rows), "batch_size": batch_size,
+            "selection": "all" if not limit else "first N" if first else f"random sample, seed {seed}",
+            "device": str(engine.device), "threads": _threads(), "decoding": asdict(options),
+            "compared": "abstract vs reference abstract" if abstract_data else "takeaways (one per line) vs highlights",
+            "rouge": "project metric module summarizer/metrics/rouge.py (rouge_score, Porter stemming, "
+                     "rougeLsum one sentence per line)",
+            "bootstrap": {"draws": draws, "seed": seed, "interval": "percentile 95%, paired across systems"},
+            "oracle": f"greedy ROUGE-1 F1 + ROUGE-2 F1, at most {ORACLE_MAX} sentences",
+        },
+        "main_system": main,
+        "seconds": {"model": model_s, "per_article": model_s / len(rows)},
+        "rouge": {name: {k: _figure(v, indices) for k, v in scores.items()} for name, scores in per_article.items()},
+        "delta_vs_baselines": {
+            name: {t: _figure(np.subtract(per_article[main][t], per_article[name][t]), indices) for t in ROUGE_TYPES}
+            for name in systems if not name.startswith("model")},
+        "quality": quality_figures(rows, drafts, options.num_takeaways),
+    }
+    report["table"] = markdown_table(report)
+    if out:
+        write_report(report, Path(out), rows, drafts, systems, per_article)
+    return report
+
+
+def write_report(report: dict, out: Path, rows, drafts, systems, per_article) -> None:
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(json.dumps(report, indent=2) + "\n")
+    out.with_suffix(".md").write_text(report["table"] + "\n")
+    with open(out.with_suffix(".outputs.jsonl"), "w") as f:
+        for i, (row, d) in enumerate(zip(rows, drafts)):
+            f.write(json.dumps({
+                "id": row["id"], "reference": references(row), "abstract": d.abstract, "takeaways": d.takeaways,
+                "takeaway_sources": [[d.sentences[j] for j in s] for s in d.takeaway_sources],
+                "fallback": d.fallback, "flags": getattr(d, "flags", []),
+                "baselines": {n: s[i] for n, s in systems.items() if not n.startswith("model")},
+                "rougeLsum_f1": {n: round(v["rougeLsum"][i], 4) for n, v in per_article.items()},
+            }, ensure_ascii=False) + "\n")
+
+
+def markdown_table(report: dict) -> str:
+    def cell(fig):
+        return f"{100 * fig['mean']:.2f} [{100 * fig['ci95'][0]:.1f}, {100 * fig['ci95'][1]:.1f}]"
+
+    s = report["settings"]
+    lines = [f"**{s['dataset']}/{s['split']}**, {s['articles']} articles ({s['selection']}), "
+             f"model `{s['model']}`; {s['compared']}. ROUGE F1 x100 with bootstrap 95% CI; P and R of ROUGE-Lsum.", "",
+             "| system | ROUGE-1 | ROUGE-2 | ROUGE-L | ROUGE-Lsum | Lsum P | Lsum R |",
+             "|---|---|---|---|---|---|---|"]
+    for name, r in report["rouge"].items():
+        lines.append(f"| {name} | " + " | ".join(cell(r[t]) for t in ROUGE_TYPES)
+                     + f" | {100 * r['rougeLsum_precision']['mean']:.2f} | {100 * r['rougeLsum_recall']['mean']:.2f} |")
+    lines += ["", f"{report['main_system']} minus baseline (ROUGE F1 x100, paired 95% CI):", "",
+              "| baseline | ROUGE-1 | ROUGE-2 | ROUGE-L | ROUGE-Lsum |", "|---|---|---|---|---|"]
+    for name, d in report["delta_vs_baselines"].items():
+        lines.append(f"| {name} | " + " | ".join(cell(d[t]) for t in ROUGE_TYPES) + " |")
+    q = report["quality"]
+
+    def pct(x):
+        return "n/a" if x is None else f"{100 * x:.1f}%"
+
+    def num(x):
+        return "n/a" if x is None else f"{x:.2f}"
+
+    nv, un, rw = q["novel_ngram_ratio"], q["unsupported"], q["rewrites"]
+    lines += ["", "| format and faithfulness | takeaways | abstract | reference |", "|---|---|---|---|",
+              f"| five takeaways, no fallback | {pct(q['five_takeaways_no_fallback'])} | | |",
+              f"| fallback rate (share of takeaways) | {pct(q['fallback_rate'])} | | |",
+              f"| words per takeaway / abstract / reference sentence | {num(q['words_per_takeaway'])} "
+              f"| {num(q['words_per_abstract'])} | {num(q['words_per_reference_sentence'])} |",
+              f"| redundancy: max pair ROUGE-L F1 / near-duplicate share | {num(q['redundancy_max_pair_rougeL'])} / "
+              f"{pct(q['near_duplicate_share'])} | | |"]
+    for n in (1, 2, 3):
+        lines.append(f"| novel {n}-grams | " + " | ".join(pct(nv[f"{w}_{n}"]) for w in TEXTS) + " |")
+    for kind in ("numbers", "names", "dates", "any"):
+        lines.append(f"| unsupported {kind} | " + " | ".join(pct(un[w][kind]) for w in TEXTS) + " |")
+    lines.append(f"| rewrites ({rw['count']}): no worse than source / shorter / both | {pct(rw['no_worse_than_source'])}"
+                 f" / {pct(rw['shorter_than_source'])} / {pct(rw['no_worse_and_shorter'])} | | |")
+    return "\n".join(lines)
+
+
+def main(argv=None) -> int:
+    from .pipeline import DecodingOptions
+
+    p = argparse.ArgumentParser(prog="summarizer evaluate", description=__doc__.split("\n\n")[0])
+    p.add_argument("--model", default=None, help="checkpoint folder (default: the shipped model)")
+    p.add_argument("--data", default=None,
+                   help="a data set folder (../shared/data/cnndm), or the data dir with --dataset")
+    p.add_argument("--dataset", choices=DATASETS, default=None)
+    p.add_argument("--split", default=None, help="default: test, or validation where there is no test split")
+    p.add_argument("--limit", type=int, default=None,
+                   help="N articles only: a seeded random sample (the splits are ordered by source)")
+    p.add_argument("--first", action="store_true", help="with --limit: the first N articles, not a sample")
+    p.add_argument("--out", default=None, help="report JSON (default: runs/eval/<dataset>-<split>[-N].json)")
+    p.add_argument("--batch-size", type=int, default=8)
+    p.add_argument("--device", default="auto")
+    p.add_argument("--threads", type=int, default=None, help="torch CPU threads (default: torch's choice)")
+    p.add_argument("--bootstrap", type=int, default=1000, help="bootstrap draws")
+    p.add_argument("--seed", type=int, default=0)
+    for f in fields(DecodingOptions):  # every decoding option as a flag: --num-beams 1 ...
+        flag = "--" + f.name.replace("_", "-")
+        if f.type in (bool, "bool"):
+            p.add_argument(flag, action=argparse.BooleanOptionalAction, default=f.default)
+        else:
+            p.add_argument(flag, type=type(f.default), default=f.default)
+    a = p.parse_args(argv)
+    if a.threads:
+        import torch
+
+        torch.set_num_threads(a.threads)
+    options = DecodingOptions(**{f.name: getattr(a, f.name) for f in fields(DecodingOptions)})
+    data_dir, dataset, split = resolve_data(a.data, a.dataset, a.split)
+    out = a.out or f"runs/eval/{dataset}-{split}{f'-{a.limit}' if a.limit else ''}.json"
+    report = evaluate_model(a.model, data_dir, dataset, split, limit=a.limit, out=out, batch_size=a.batch_size,
+                            options=options, device=a.device, draws=a.bootstrap, seed=a.seed, first=a.first)
+    print(report["table"])
+    print(f"\nwritten: {out}, {Path(out).with_suffix('.md')}, {Path(out).with_suffix('.outputs.jsonl')}",
+          file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,130 @@
+"""Surface checks of generated text against its article: facts, novelty, redundancy.
+
+No model here, only string work, so the figures are cheap and reproducible:
+
+* `unsupported_facts(text, article)`: the numbers, dates and names that `text`
+  states and the article does not. Numbers are compared by value: "3,000" =
+  "3000", "3.50" = "3.5", "five" = "5", "twenty-five" = "25", and a scale word
+  gives a second value ("4.5 million" = "4,500,000" or "4.5"). Dates are month
+  and weekday names ("may" and "march" only capitalised or before a day number);
+  years are numbers. Names are capitalised words not at a sentence start (other
+  than dates and number words), checked against the article's words in any
+  case. They are only checked when the article is cased: in all-lowercase text
+  (the CNN/DM data) a name cannot be told from a word, and `names` is None there
+  (its unsupported words show in the novel 1-gram ratio instead).
+* `novel_ngram_ratio`: share of the output's n-grams that are not in the article.
+* `max_pair_similarity`: the most similar pair among takeaways (ROUGE-L F1).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from itertools import combinations
+
+from .text import is_lowercase_text
+
+_WORDS = re.compile(r"[a-z0-9]+")
+_NUMBER = re.compile(r"(?<![\w.,])(\d+(?:,\d{3})*(?:\.\d+)?|\d+(?:\.\d+)?)")
+_SCALES = {"thousand": 1e3, "million": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9, "trillion": 1e12}
+_SCALED = re.compile(r"^\s*(thousand|million|billion|trillion|m|bn)\b", re.I)
+_UNITS = "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen " \
+         "sixteen seventeen eighteen nineteen".split()
+_TENS = dict(zip("twenty thirty forty fifty sixty seventy eighty ninety".split(), range(20, 100, 10)))
+_WORD_VALUES = {**{w: i for i, w in enumerate(_UNITS)}, **_TENS, "hundred": 100, "dozen": 12}
+_NUMBER_WORD = re.compile(r"\b(" + "|".join(sorted(_WORD_VALUES, key=len, reverse=True)) +
+                          r")(?:-(one|two|three|four|five|six|seven|eight|nine))?\b", re.I)
+# "may" and "march" are dates only when capitalised (never in lowercase text)
+_MONTHS = "january february april june july august september october november december".split()
+_WEEKDAYS = "monday tuesday wednesday thursday friday saturday sunday".split()
+_DATE = re.compile(r"\b(" + "|".join(_MONTHS + _WEEKDAYS) + r")\b|\b((?-i:May|March)|(?:may|march)(?=\s+\d))\b",
+                   re.I)
+_DATE_WORDS = frozenset(_MONTHS + _WEEKDAYS + ["may", "march"])
+_CAPITALISED = re.compile(r"(?<![\w'\u2019\-])([A-Z]\w*)")  # "Lerner's" -> "Lerner"; not "62-Year"
+_SENTENCE_START = re.compile(r"(^|[.!?][\"'\u201d\u2019)]*\s+)[\"'\u201c\u2018(]*$")
+
+
+def _fmt(value: float) -> str:
+    return f"{value:.6g}"
+
+
+def number_mentions(text: str) -> list[set[str]]:
+    """Each number stated in `text` as the set of values it may stand for:
+    "4.5 million" -> {"4.5", "4.5e+06"}; "3,000" -> {"3000"}; "twenty-five" -> {"25"}."""
+    mentions = []
+    for pattern, value_of in ((_NUMBER, lambda m: float(m.group(1).replace(",", ""))),
+                              (_NUMBER_WORD, lambda m: _WORD_VALUES[m.group(1).lower()] +
+                               (_WORD_VALUES[m.group(2).lower()] if m.group(2) else 0))):
+        for m in pattern.finditer(text):
+            value = value_of(m)
+            forms = {_fmt(value)}
+            scale = _SCALED.match(text[m.end():])
+            if scale:
+                forms.add(_fmt(value * _SCALES[scale.group(1).lower()]))
+            mentions.append(forms)
+    return mentions
+
+
+def date_mentions(text: str) -> list[str]:
+    """Month and weekday names; a capitalised "May" or "March" opening a sentence
+    counts only when a day number follows."""
+    return [m.group(0).lower() for m in _DATE.finditer(text)
+            if m.group(1) or text[m.end():m.end() + 2].strip()[:1].isdigit()
+            or not _SENTENCE_START.search(text[:m.start()])]
+
+
+def name_mentions(text: str) -> list[str]:
+    """Capitalised words that do not start a sentence (lowercased), other than
+    dates and number words (checked as such)."""
+    words = [m.group(1).lower() for m in _CAPITALISED.finditer(text)
+             if not _SENTENCE_START.search(text[:m.start()]) and m.group(1) != "I"]
+    return [w for w in words if w not in _DATE_WORDS and w not in _WORD_VALUES]
+
+
+class ArticleFacts:
+    """What an article states, for checking many outputs against it."""
+
+    def __init__(self, article: str):
+        self.numbers = set().union(*number_mentions(article))
+        self.dates = {m.group(0).lower() for m in _DATE.finditer(article)}  # "May" at a sentence start too
+        self.words = set(re.findall(r"\w+", article.lower()))
+        self.cased = not is_lowercase_text(article)
+
+    def unsupported(self, text: str) -> dict:
+        """{"numbers": [...], "dates": [...], "names": [...] or None} not found in the article."""
+        numbers = [sorted(f)[0] for f in number_mentions(text) if not f & self.numbers]
+        dates = [d for d in date_mentions(text) if d not in self.dates]
+        names = [n for n in name_mentions(text) if n not in self.words] if self.cased else None
+        return {"numbers": numbers, "dates": dates, "names": names}
+
+
+def unsupported_facts(text: str, article: str) -> dict:
+    return ArticleFacts(article).unsupported(text)
+
+
+def ngrams(text: str, n: int) -> list[tuple[str, ...]]:
+    words = _WORDS.findall(text.lower())
+    return [tuple(words[i:i + n]) for i in range(len(words) - n + 1)]
+
+
+def novel_ngram_ratio(outputs: list[str], article: str, n: int) -> float | None:
+    """Share of the n-grams of `outputs` (each counted within one output) that the
+    article does not contain; None when the outputs have no n-gram."""
+    grams = [g for o in outputs for g in ngrams(o, n)]
+    if not grams:
+        return None
+    source = set(ngrams(article, n))
+    return sum(g not in source for g in grams) / len(grams)
+
+
+@lru_cache(maxsize=1)
+def _rouge_l():
+    from rouge_score import rouge_scorer
+
+    return rouge_scorer.RougeScorer(["rougeL"], use_stemmer=True)
+
+
+def max_pair_similarity(texts: list[str]) -> float:
+    """Highest ROUGE-L F1 between two of `texts` (0 for fewer than two)."""
+    scorer = _rouge_l()
+    return max((scorer.score(a, b)["rougeL"].fmeasure for a, b in combinations(texts, 2)), default=0.0)

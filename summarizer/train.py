@@ -1,0 +1,348 @@
+"""Training: fine-tune the rewriter, then fit the sentence selector.
+
+    summarizer train --config configs/bert2bert-minilm.yaml
+
+One loop a reader can hold in their head (nanoGPT style): build the pairs once
+(cached as JSON Lines under `out_dir`), then AdamW over length-bucketed batches
+with bf16 autocast on CPU, a periodic validation loss, and a save every
+`save_every` steps that `resume` picks up (model, optimizer, step, RNG). The
+same loop fine-tunes any local `save_pretrained` seq2seq folder (`init: PATH`).
+When the step or time budget is spent the selector is fitted on the trained
+encoder and the whole thing is written as one `save_pretrained` folder.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import os
+import random
+import time
+from dataclasses import dataclass, field, fields
+from multiprocessing import Pool
+from pathlib import Path
+
+import torch
+import yaml
+from tqdm.auto import tqdm
+
+
+@dataclass
+class TrainConfig:
+    data_dir: str = "../shared/data"
+    out_dir: str = "runs/bert2bert-minilm"
+    init: str = "minilm"
+    cross_from_self: bool = True
+    train_articles: int = 0
+    abstract_datasets: list = field(default_factory=lambda: ["xsum", "inshorts"])
+    abstract_repeat: int = 4
+    min_coverage: float = 0.7
+    max_source_len: int = 96
+    max_target_len: int = 64
+    batch_size: int = 32
+    lr: float = 1e-4
+    new_lr: float = 3e-4
+    weight_decay: float = 0.01
+    warmup_steps: int = 300
+    max_steps: int = 6000
+    time_budget_min: float = 0
+    eval_every: int = 500
+    save_every: int = 250
+    valid_pairs: int = 512
+    selector_articles: int = 3000
+    export_dir: str = ""
+    seed: int = 1234
+    bf16: bool = True
+    num_threads: int = 0
+    workers: int = 2
+
+    @classmethod
+    def from_yaml(cls, path: str | Path, **overrides) -> "TrainConfig":
+        raw = yaml.safe_load(Path(path).read_text()) or {}
+        raw.update({k: v for k, v in overrides.items() if v is not None})
+        known = {f.name for f in fields(cls)}
+        unknown = set(raw) - known
+        if unknown:
+            raise ValueError(f"unknown config fields in {path}: {sorted(unknown)}")
+        return cls(**raw)
+
+
+# --- pairs -----------------------------------------------------------------
+
+def _cnndm_row(args):
+    from .data import takeaway_examples
+
+    article, highlights, min_cov = args
+    ex, salient, sents = takeaway_examples(article[:8000], highlights, min_coverage=min_cov)
+    return ex, sorted(salient), len(sents)
+
+
+def build_pairs(cfg: TrainConfig) -> Path:
+    """Write train/valid pair files under out_dir/pairs (once)."""
+    from .data import abstract_examples, load_split
+
+    out = Path(cfg.out_dir) / "pairs"
+    if (out / "train.jsonl").exists():
+        return out
+    out.mkdir(parents=True, exist_ok=True)
+    rng = random.Random(cfg.seed)
+    for split in ("train", "validation"):
+        ds = load_split(cfg.data_dir, "cnndm", split)
+        n = len(ds) if split == "train" else min(len(ds), cfg.valid_pairs)
+        if split == "train" and cfg.train_articles:
+            n = min(n, cfg.train_articles)
+        jobs = ((ds[i]["article"], ds[i]["highlights"], cfg.min_coverage) for i in range(n))
+        rows = []
+        with Pool(cfg.workers) as pool:
+            for ex, _, _ in tqdm(pool.imap(_cnndm_row, jobs, chunksize=64), total=n, desc=f"pairs cnndm/{split}"):
+                rows.extend(ex)
+        for name in cfg.abstract_datasets:
+            try:
+                ads = load_split(cfg.data_dir, name, split)
+            except FileNotFoundError:
+                continue
+            for r in ads:
+                for e in abstract_examples(r["article"], r["abstract"]):
+                    rows.extend([e] * (cfg.abstract_repeat if split == "train" else 1))
+        rng.shuffle(rows)
+        name = "train" if split == "train" else "valid"
+        with open(out / f"{name}.jsonl", "w") as f:
+            for r in rows:
+                f.write(json.dumps(r) + "\n")
+        print(f"{name}: {len(rows)} pairs")
+    return out
+
+
+def read_jsonl(path: Path) -> list[dict]:
+    with open(path) as f:
+        return [json.loads(line) for line in f]
+
+
+# --- batches ---------------------------------------------------------------
+
+def encode_pairs(rows, tokenizer, max_source_len, max_target_len, start_id):
+    enc = tokenizer([r["source"] for r in rows], [r["context"] for r in rows],
+                    truncation="longest_first", max_length=max_source_len)
+    tgt = tokenizer(text_target=[r["target"] for r in rows], truncation=True, max_length=max_target_len + 1)
+    labels = [ids[1:] if ids and ids[0] == start_id else ids for ids in tgt["input_ids"]]
+    return [(s, l) for s, l in zip(enc["input_ids"], labels)]
+
+
+def batches(encoded, batch_size, rng, pad_id):
+    """Length-bucketed, shuffled batches of padded tensors (less padding, same data)."""
+    order = list(range(len(encoded)))
+    rng.shuffle(order)
+    chunk = batch_size * 50
+    groups = []
+    for i in range(0, len(order), chunk):
+        block = sorted(order[i:i + chunk], key=lambda j: len(encoded[j][0]))
+        groups += [block[k:k + batch_size] for k in range(0, len(block), batch_size)]
+    rng.shuffle(groups)
+    for g in groups:
+        yield collate([encoded[j] for j in g], pad_id)
+
+
+def collate(items, pad_id):
+    ls = max(len(s) for s, _ in items)
+    lt = max(len(t) for _, t in items)
+    src = torch.full((len(items), ls), pad_id, dtype=torch.long)
+    lab = torch.full((len(items), lt), -100, dtype=torch.long)
+    for i, (s, t) in enumerate(items):
+        src[i, : len(s)] = torch.tensor(s)
+        lab[i, : len(t)] = torch.tensor(t)
+    return {"input_ids": src, "attention_mask": (src != pad_id).long(), "labels": lab}
+
+
+# --- the loop --------------------------------------------------------------
+
+def _device():
+    return torch.device("cuda" if torch.cuda.is_available() else "cpu")
+
+
+def make_model(cfg: TrainConfig, device):
+    from .model import base_model_path, build_from_bert, load_seq2seq
+
+    if cfg.init == "minilm":
+        model, tok = build_from_bert(base_model_path(), cross_from_self=cfg.cross_from_self)
+    else:
+        model, tok = load_seq2seq(cfg.init)
+    return model.to(device), tok
+
+
+def param_groups(model, cfg):
+    """Pretrained weights at `lr`; the new blocks (cross-attention, LM head) at `new_lr`
+    (Liu and Lapata 2019 gave the fresh decoder its own, higher rate)."""
+    new, old, seen = [], [], set()
+    for n, p in model.named_parameters():
+        if id(p) in seen or not p.requires_grad:
+            continue
+        seen.add(id(p))
+        (new if ("crossattention" in n or "cls.predictions.transform" in n or n.endswith("predictions.bias")) else old).append(p)
+    return [{"params": old, "lr": cfg.lr}, {"params": new, "lr": cfg.new_lr}]
+
+
+def lr_factor(step, cfg):
+    if step < cfg.warmup_steps:
+        return (step + 1) / cfg.warmup_steps
+    progress = (step - cfg.warmup_steps) / max(1, cfg.max_steps - cfg.warmup_steps)
+    return 0.1 + 0.9 * 0.5 * (1 + math.cos(math.pi * min(1.0, progress)))
+
+
+@torch.no_grad()
+def validation_loss(model, encoded, pad_id, device, bf16, batch_size=64):
+    model.eval()
+    tot, n = 0.0, 0
+    for i in range(0, len(encoded), batch_size):
+        b = {k: v.to(device) for k, v in collate(encoded[i:i + batch_size], pad_id).items()}
+        with torch.autocast(device.type, dtype=torch.bfloat16, enabled=bf16):
+            out = model(**b)
+        ntok = (b["labels"] != -100).sum().item()
+        tot += out.loss.float().item() * ntok
+        n += ntok
+    model.train()
+    return tot / max(1, n)
+
+
+def train(cfg: TrainConfig, resume: bool = True) -> Path:
+    from .model import save_checkpoint
+
+    if cfg.num_threads:
+        torch.set_num_threads(cfg.num_threads)
+    random.seed(cfg.seed)
+    torch.manual_seed(cfg.seed)
+    out = Path(cfg.out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    (out / "config.yaml").write_text(yaml.safe_dump(cfg.__dict__, sort_keys=False))
+    pairs = build_pairs(cfg)
+    device = _device()
+    model, tok = make_model(cfg, device)
+    start_id = model.config.decoder_start_token_id
+    train_enc = encode_pairs(read_jsonl(pairs / "train.jsonl"), tok, cfg.max_source_len, cfg.max_target_len, start_id)
+    valid_enc = encode_pairs(read_jsonl(pairs / "valid.jsonl")[: cfg.valid_pairs], tok, cfg.max_source_len,
+                             cfg.max_target_len, start_id)
+    opt = torch.optim.AdamW(param_groups(model, cfg), weight_decay=cfg.weight_decay)
+    base_lrs = [g["lr"] for g in opt.param_groups]
+    step, seen, elapsed, rng = 0, 0, 0.0, random.Random(cfg.seed)
+    state_path = out / "last" / "trainer_state.pt"
+    if resume and state_path.exists():
+        from .model import load_seq2seq
+
+        model, _ = load_seq2seq(out / "last", device=device)
+        opt = torch.optim.AdamW(param_groups(model, cfg), weight_decay=cfg.weight_decay)
+        st = torch.load(state_path, weights_only=False)
+        opt.load_state_dict(st["optimizer"])
+        step, seen, elapsed = st["step"], st["seen"], st["elapsed"]
+        rng.setstate(st["rng"])
+        torch.set_rng_state(st["torch_rng"])
+        print(f"resumed from step {step}")
+    model.train()
+    log = open(out / "log.jsonl", "a")
+    budget = cfg.time_budget_min * 60 if cfg.time_budget_min else float("inf")
+    bar = tqdm(total=cfg.max_steps, initial=step, desc="train")
+    t0 = time.time() - elapsed
+    done = False
+    while not done:
+        for batch in batches(train_enc, cfg.batch_size, rng, tok.pad_token_id):
+            for g, lr in zip(opt.param_groups, base_lrs):
+                g["lr"] = lr * lr_factor(step, cfg)
+            batch = {k: v.to(device) for k, v in batch.items()}
+            with torch.autocast(device.type, dtype=torch.bfloat16, enabled=cfg.bf16):
+                loss = model(**batch).loss
+            loss.backward()
+            torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
+            opt.step()
+            opt.zero_grad(set_to_none=True)
+            step += 1
+            seen += batch["input_ids"].shape[0]
+            bar.update(1)
+            bar.set_postfix(loss=f"{loss.item():.3f}")
+            rec = {"step": step, "pairs_seen": seen, "loss": round(loss.item(), 4),
+                   "elapsed_s": round(time.time() - t0, 1)}
+            if step % cfg.eval_every == 0:
+                rec["valid_loss"] = round(validation_loss(model, valid_enc, tok.pad_token_id, device, cfg.bf16), 4)
+                print(json.dumps(rec), flush=True)
+            log.write(json.dumps(rec) + "\n")
+            log.flush()
+            done = step >= cfg.max_steps or time.time() - t0 > budget
+            if step % cfg.save_every == 0 or done:
+                save_checkpoint(model, tok, out / "last", fp16=False)
+                torch.save({"optimizer": opt.state_dict(), "step": step, "seen": seen,
+                            "elapsed": time.time() - t0, "rng": rng.getstate(),
+                            "torch_rng": torch.get_rng_state()}, state_path)
+            if done:
+                break
+    bar.close()
+    vl = validation_loss(model, valid_enc, tok.pad_token_id, device, cfg.bf16)
+    summary = {"steps": step, "pairs_seen": seen, "wall_time_s": round(time.time() - t0, 1),
+               "valid_loss": round(vl, 4), "pairs_per_s": round(seen / max(1e-9, time.time() - t0), 2)}
+    (out / "train_summary.json").write_text(json.dumps(summary, indent=2))
+    print(json.dumps(summary))
+    return out / "last"
+
+
+def _selector_rows(args):
+    from .data import takeaway_examples
+
+    article, highlights = args
+    _, salient, sents = takeaway_examples(article[:8000], highlights)
+    return sents, salient
+
+
+def fit_selector(cfg: TrainConfig, model_dir: str | Path):
+    """Fit the salience selector on the trained encoder's sentence embeddings."""
+    from .data import load_split
+    from .model import load_seq2seq
+    from .selector import embed_sentences, features, fit
+
+    model, tok = load_seq2seq(model_dir, device=_device())
+    ds = load_split(cfg.data_dir, "cnndm", "train")
+    n = min(len(ds), cfg.selector_articles)
+    feats, labels = [], []
+    with Pool(cfg.workers) as pool:
+        docs = list(pool.imap(_selector_rows, ((ds[i]["article"], ds[i]["highlights"]) for i in range(n)), chunksize=32))
+    for sents, salient in tqdm(docs, desc="selector features"):
+        if len(sents) < 2:
+            continue
+        emb = embed_sentences(model, tok, sents, model.device)
+        feats.append(features(emb, sents))
+        labels.append(torch.tensor([float(i in salient) for i in range(len(sents))]))
+    selector = fit(torch.cat(feats), torch.cat(labels))
+    selector.settings["train_articles"] = n
+    return selector
+
+
+def export(cfg: TrainConfig, model_dir: str | Path, selector, out_dir: str | Path) -> Path:
+    """The shipped folder: fp16 safetensors, tokenizer, selector, training config."""
+    from .model import load_seq2seq, save_checkpoint
+
+    model, tok = load_seq2seq(model_dir)
+    summary_path = Path(cfg.out_dir) / "train_summary.json"
+    extra = {"training_config.json": cfg.__dict__}
+    if summary_path.exists():
+        extra["train_summary.json"] = json.loads(summary_path.read_text())
+    out = save_checkpoint(model, tok, out_dir, fp16=True, extra=extra)
+    selector.save(out)
+    return out
+
+
+def main(argv=None):
+    import argparse
+
+    ap = argparse.ArgumentParser(prog="summarizer train", description=__doc__.split("\n")[0])
+    ap.add_argument("--config", required=True, help="YAML training config (see configs/)")
+    ap.add_argument("--out-dir", help="override out_dir")
+    ap.add_argument("--max-steps", type=int, help="override max_steps")
+    ap.add_argument("--no-resume", action="store_true", help="start over even if out_dir/last exists")
+    ap.add_argument("--selector-only", action="store_true",
+                    help="skip the rewriter loop: fit the selector on out_dir/last and export")
+    args = ap.parse_args(argv)
+    cfg = TrainConfig.from_yaml(args.config, out_dir=args.out_dir, max_steps=args.max_steps)
+    last = Path(cfg.out_dir) / "last" if args.selector_only else train(cfg, resume=not args.no_resume)
+    selector = fit_selector(cfg, last)
+    print("selector:", json.dumps(selector.settings))
+    out = export(cfg, last, selector, cfg.export_dir or Path(cfg.out_dir) / "export")
+    print(f"exported {out}")
+
+
+if __name__ == "__main__":
+    main()

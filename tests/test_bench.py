@@ -1,0 +1,56 @@
+"""The benchmark runs end to end in seconds with the tiny checkpoint and toy reference shapes."""
+
+import json
+
+import pytest
+import torch
+
+from summarizer.bench import main, make_articles, matmul_rate, reference_config
+
+
+def test_synthetic_articles_have_the_asked_length():
+    articles = make_articles(3, 200, seed=1)
+    assert len(articles) == 3 and len(set(articles)) == 3
+    assert all(200 <= len(a.split()) < 200 + 20 for a in articles)
+    assert make_articles(3, 200, seed=1) == articles  # seeded
+
+
+@pytest.mark.parametrize("name, millions", [("bart-large-cnn", 406.3), ("t5-small", 60.5)])
+def test_reference_shapes_have_the_published_size(name, millions):
+    from transformers import AutoModelForSeq2SeqLM
+
+    with torch.device("meta"):  # shapes only: no memory, no download
+        model = AutoModelForSeq2SeqLM.from_config(reference_config(name))
+    assert sum(p.numel() for p in model.parameters()) / 1e6 == pytest.approx(millions, abs=0.1)
+
+
+def test_matmul_rate_is_plausible():
+    rate = matmul_rate(torch.device("cpu"), torch.float32, n=128, reps=2)
+    assert 1e8 < rate < 1e13  # between 0.1 GFLOP/s and 10 TFLOP/s on one core
+
+
+def test_bench_end_to_end(tiny_model, tmp_path, capsys):
+    out = tmp_path / "bench.json"
+    assert main(["--model", tiny_model, "--quick", "--words", "80", "--articles", "2", "--num-beams", "1",
+                 "--ref-reps", "1", "--threads", "1", "--out", str(out)]) == 0
+    r = json.loads(out.read_text())
+    assert r["settings"]["threads"] == 1 and r["settings"]["device"] == "cpu"
+    assert r["articles_per_second"] > 0 and r["load_seconds"] > 0
+    assert 0 < r["latency_seconds"]["p50"] <= r["latency_seconds"]["p95"]
+    assert r["memory_mb"]["peak_rss_ours"] >= r["memory_mb"]["peak_rss_before_load"] > 0
+    systems = r["systems"]
+    ours = systems["ours (seq2seq, forced length)"]
+    for name in ("bart-large-cnn shape (quick)", "t5-small shape (quick)"):
+        ref = systems[name]
+        # forced lengths: every reference writes what our seq2seq writes per article
+        assert ref["generated_tokens"] == ours["generated_tokens"] == 6 * ours["generated_tokens_per_row"]
+        assert ref["flops"] > 0 and ref["floor_seconds"] > 0
+        assert r["speed_ratio"][name]["vs_seq2seq"] == pytest.approx(ref["seconds"] / ours["seconds"])
+    assert systems["ours (end to end, single call)"]["flops"] > 0
+    table = capsys.readouterr().out
+    assert "| t5-small shape (quick) |" in table and out.with_suffix(".md").read_text().strip() == table.strip()
+
+
+def test_unknown_reference_is_an_error():
+    with pytest.raises(SystemExit):
+        main(["--references", "gpt-9", "--quick"])

@@ -1,0 +1,47 @@
+import os
+
+import torch
+
+from summarizer.model import SharedBert2Bert, build_random, init_cross_attention_from_self, load_seq2seq, save_checkpoint
+
+
+def test_shared_weights_are_one_tensor_and_survive_save_load(tmp_path):
+    model, tok = build_random()
+    enc_q = model.encoder.encoder.layer[0].attention.self.query.weight
+    assert enc_q is model.decoder.bert.encoder.layer[0].attention.self.query.weight
+    assert model.decoder.cls.predictions.decoder.weight is model.encoder.embeddings.word_embeddings.weight
+    save_checkpoint(model, tok, tmp_path, fp16=False)
+    loaded, _ = load_seq2seq(tmp_path)
+    assert isinstance(loaded, SharedBert2Bert)
+    q = loaded.encoder.encoder.layer[0].attention.self.query.weight
+    assert q is loaded.decoder.bert.encoder.layer[0].attention.self.query.weight
+    assert torch.equal(q, enc_q)
+    cross = "decoder.bert.encoder.layer.0.crossattention.self.query.weight"
+    assert torch.equal(loaded.state_dict()[cross], model.state_dict()[cross])
+
+
+def test_sharing_halves_the_file(tmp_path):
+    model, tok = build_random(hidden=64, layers=2)
+    save_checkpoint(model, tok, tmp_path / "shared", fp16=False)
+    shared = os.path.getsize(tmp_path / "shared" / "model.safetensors")
+    n_unique = sum(p.numel() for p in model.parameters())
+    assert shared < 4 * n_unique * 1.05  # each shared tensor stored once (fp32)
+    save_checkpoint(model, tok, tmp_path / "half", fp16=True)
+    assert os.path.getsize(tmp_path / "half" / "model.safetensors") < 0.55 * shared
+
+
+def test_cross_attention_starts_as_self_attention():
+    model, _ = build_random()
+    init_cross_attention_from_self(model)
+    for layer in model.decoder.bert.encoder.layer:
+        assert torch.equal(layer.crossattention.self.key.weight, layer.attention.self.key.weight)
+
+
+def test_generate_ends_and_is_deterministic():
+    model, tok = build_random()
+    model.eval()  # dropout off
+    enc = tok(["takeaway: the cat sat on the mat."], return_tensors="pt")
+    a = model.generate(**enc, num_beams=2, max_new_tokens=8)
+    b = model.generate(**enc, num_beams=2, max_new_tokens=8)
+    assert torch.equal(a, b)
+    assert a[0, 0].item() == tok.cls_token_id

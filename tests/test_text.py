@@ -1,0 +1,40 @@
+from summarizer.text import casing_table, detokenize, ensure_sentence_end, normalize_text, recase, split_sentences
+
+
+def test_split_cased_keeps_abbreviations_and_paragraphs():
+    text = "Mr. Smith paid $3.5 million to the U.S. Treasury on Jan. 5. He left.\nA new paragraph starts here"
+    assert split_sentences(text) == [
+        "Mr. Smith paid $3.5 million to the U.S. Treasury on Jan. 5.",
+        "He left.",
+        "A new paragraph starts here",
+    ]
+
+
+def test_split_lowercase_text_is_substrings():
+    text = 'the mayor said on monday that taxes will rise. "we have no choice," she said. the vote is in may.'
+    sents = split_sentences(text)
+    assert len(sents) == 3
+    assert all(s in text for s in sents)
+
+
+def test_normalize_text_removes_controls_and_extra_blank_lines():
+    assert normalize_text("a\x00b  c\r\n\r\n\r\n\nd\u00a0e") == "ab c\n\nd e"
+
+
+def test_detokenize_wordpiece_spacing():
+    assert detokenize("he said : \" it ' s over . \"") == 'he said: "it\'s over."'
+    assert detokenize("$ 3. 5 million , up 20 %") == "$3.5 million, up 20%"
+    assert detokenize("a well - known ( local ) firm") == "a well-known (local) firm"
+
+
+def test_recase_uses_the_articles_own_casing():
+    table = casing_table("Barack Obama met NASA chiefs in Washington. The chiefs said it went well. Obama agreed.")
+    assert recase("obama met nasa chiefs in washington", table) == "Obama met NASA chiefs in Washington"
+    # a word seen only at a sentence start stays lowercase elsewhere
+    assert recase("chiefs said the plan went well", table) == "Chiefs said the plan went well"
+    assert recase("x the y", table).startswith("X the")
+
+
+def test_ensure_sentence_end():
+    assert ensure_sentence_end("It rained ") == "It rained."
+    assert ensure_sentence_end('He said "no."') == 'He said "no."'
