@@ -21,7 +21,7 @@ from pathlib import Path
 import torch
 from transformers import LogitsProcessor, LogitsProcessorList
 
-from .data import ABSTRACT, TAKEAWAY, content, context_for, rewrite_source
+from .data import ABSTRACT, TAKEAWAY, content, context_for, rewrite_source, tokens
 from .model import load_seq2seq
 from .selector import Selector, embed_sentences, features
 from .text import casing_table, detokenize, ensure_sentence_end, recase, split_sentences
@@ -63,8 +63,9 @@ class Draft:
 _FUNCTION_WORDS = """the a an of to in on at for by with from and or but as is are was were be been has have had
 will would can could may might should must not no it its he she they his her their them this that these those who
 which what when where after before over about into than then there also up out more most says said say after
-during while amid against under since until between new now year years first last one two three four five
+during while amid against under since until between new now year years last
 i we you our your us him do does did being been if so all some any many much other police court man woman""".split()
+# (no number words here: a number may only be written when the source has it)
 _PUNCT = list(".,;:!?'\"-()$%&/")
 
 
@@ -133,63 +134,44 @@ class Engine:
 
     def _summarize_batch(self, texts: list[str], options: DecodingOptions) -> list[Draft]:
         k = options.num_takeaways
-        docs = [self._units(t, options) for t in texts]
-        flat = [s for sents, _ in docs for s in sents]
-        emb_all = embed_sentences(self.model, self.tokenizer, flat, self.device)
-        plans, start = [], 0
-        for sents, truncated in docs:
+        units = [self._units(t, options) for t in texts]
+        emb_all = embed_sentences(self.model, self.tokenizer, [s for sents, _ in units for s in sents], self.device)
+        docs, start = [], 0
+        for text, (sents, truncated) in zip(texts, units):
             emb = emb_all[start:start + len(sents)]
             start += len(sents)
             scores = self.selector.scores(features(emb, sents))
-            picked = self.selector.pick(scores, emb, k)
-            abstract_src = sorted(self.selector.pick(scores, emb, min(2, len(sents))))
-            plans.append((sents, truncated, picked, abstract_src, scores, emb))
-        # rewrite every picked sentence of every article in one batched generate
-        rows = [(d, i) for d, p in enumerate(plans) for i in p[2]]
-        outs = self._generate([(TAKEAWAY, plans[d][0], [i]) for d, i in rows], options, options.max_takeaway_tokens)
-        rewrites = {(d, i): o for (d, i), o in zip(rows, outs)}
-        abstracts = self._generate([(ABSTRACT, p[0], p[3]) for p in plans], options, options.max_abstract_tokens)
-        drafts = []
-        for d, (sents, truncated, picked, abstract_src, scores, emb) in enumerate(plans):
-            table = casing_table(texts[d])
-            takeaways, sources, fallback, flags = [], [], [], []
-            for i in picked:
-                text, fb = self._finish(rewrites[(d, i)], sents[i], table)
-                if any(_near_duplicate(text, t) for t in takeaways):
-                    text, fb = self._finish("", sents[i], table)
-                takeaways.append(text)
-                sources.append([i])
-                fallback.append(fb)
-            while len(takeaways) < k:  # fewer distinct units than takeaways: fill, and say so
-                i = len(takeaways) % len(sents)
-                takeaways.append(ensure_sentence_end(recase(sents[i], table)))
-                sources.append([i])
-                fallback.append(True)
-                flags.append("takeaway_filled")
-            abstract = " ".join(split_sentences(_realize_case(abstracts[d], table))[:3])
-            if len(abstract.split()) < 4:
-                abstract = " ".join(sents[i] for i in abstract_src)
-                flags.append("abstract_fallback")
-            if truncated:
-                flags.append("input_truncated")
-            drafts.append(Draft(sents, ensure_sentence_end(abstract), abstract_src, takeaways, sources, fallback,
-                                truncated, sorted(set(flags))))
-        return drafts
+            docs.append(_Doc(sents, truncated, torch.argsort(scores, descending=True).tolist(), emb,
+                             casing_table(text)))
+        # rounds of rewriting, all articles batched together: each article proposes its best
+        # untried sentences until it has k takeaways that are not near-duplicates of each other
+        for _ in range(3):
+            rows = [(doc, i) for doc in docs for i in doc.candidates(k - len(doc.accepted))]
+            if not rows:
+                break
+            outs = self._generate([(TAKEAWAY, doc.sents, [i], doc.table) for doc, i in rows], options,
+                                  options.max_takeaway_tokens)
+            for (doc, i), out in zip(rows, outs):
+                doc.offer(i, *self._finish(out, doc.sents[i]))
+        abstract_src = [sorted(doc.ranking[:min(2, len(doc.sents))]) for doc in docs]
+        abstracts = self._generate([(ABSTRACT, doc.sents, src, doc.table) for doc, src in zip(docs, abstract_src)], options,
+                                   options.max_abstract_tokens)
+        return [doc.draft(k, abstract, src) for doc, abstract, src in zip(docs, abstracts, abstract_src)]
 
-    def _finish(self, generated: str, source: str, table: dict) -> tuple[str, bool]:
-        """Final surface text of a takeaway; the source sentence when the model gave nothing usable."""
-        text = _realize_case(generated, table)
-        if len(content(text)) < 2:
-            return ensure_sentence_end(recase(source, table)), True
-        return ensure_sentence_end(text), False
+    @staticmethod
+    def _finish(generated: str, source: str) -> tuple[str, bool]:
+        """(text, fallback): the rewrite, or the source sentence when the model gave nothing usable."""
+        if len(content(generated)) < 2:
+            return source, True
+        return generated, False
 
     def _generate(self, items, options: DecodingOptions, max_new_tokens: int) -> list[str]:
-        """items: (mode, sentences, indices). Returns the realised text of each rewrite."""
+        """items: (mode, sentences, indices, casing table). Returns the realised text of each rewrite."""
         if not items:
             return []
         tok = self.tokenizer
-        sources = [rewrite_source(mode, [sents[i] for i in idx]) for mode, sents, idx in items]
-        contexts = [context_for(sents, idx) for _, sents, idx in items]
+        sources = [rewrite_source(mode, [sents[i] for i in idx]) for mode, sents, idx, _ in items]
+        contexts = [context_for(sents, idx) for _, sents, idx, _ in items]
         enc = tok(sources, contexts, truncation="longest_first", max_length=options.max_source_tokens,
                   padding=True, return_tensors="pt")
         kwargs = {}
@@ -203,32 +185,110 @@ class Engine:
         out = self.model.generate(
             input_ids=enc["input_ids"].to(self.device), attention_mask=enc["attention_mask"].to(self.device),
             num_beams=options.num_beams, max_new_tokens=max_new_tokens, no_repeat_ngram_size=options.no_repeat_ngram_size,
-            early_stopping=True, do_sample=False, **kwargs)
+            early_stopping=options.num_beams > 1, do_sample=False, **kwargs)
         texts = []
-        for ids, source, context in zip(out.tolist(), sources, contexts):
-            texts.append(realize(ids, source + " " + context, tok))
+        for ids, source, context, item in zip(out.tolist(), sources, contexts, items):
+            texts.append(realize(ids, source + " " + context, tok, item[3]))
         return [re.sub(r"^(takeaway|abstract)\s*:\s*", "", t) for t in texts]
+
+
+@dataclass
+class _Doc:
+    """One article on its way through the engine."""
+
+    sents: list[str]
+    truncated: bool
+    ranking: list[int]  # sentence indices, most salient first
+    emb: torch.Tensor
+    table: dict  # the article's casing
+    accepted: list[tuple[int, str, bool]] = field(default_factory=list)  # (sentence, text, fallback)
+    tried: set = field(default_factory=set)
+
+    def candidates(self, n: int) -> list[int]:
+        """The n most salient untried sentences unlike each other and the accepted ones."""
+        out: list[int] = []
+        for i in self.ranking:
+            if len(out) >= n:
+                break
+            if i in self.tried:
+                continue
+            self.tried.add(i)
+            others = out + [j for j, _, _ in self.accepted]
+            if all(float(self.emb[i] @ self.emb[j]) < 0.9 and similarity(self.sents[i], self.sents[j]) < 0.5
+                   for j in others):
+                out.append(i)
+        return out
+
+    def offer(self, i: int, text: str, fallback: bool) -> None:
+        """Accept the takeaway written from sentence i unless it repeats one already taken."""
+        text = ensure_sentence_end(text if fallback else _capitalize(detokenize(text)))
+        if all(similarity(text, t) < 0.5 for _, t, _ in self.accepted):
+            self.accepted.append((i, text, fallback))
+
+    def draft(self, k: int, abstract: str, abstract_src: list[int]) -> Draft:
+        flags = []
+        taken = sorted(self.accepted)
+        if len(taken) < k:  # fewer distinct sentences than takeaways: fill, and say so
+            flags.append("takeaway_filled")
+            used = {i for i, _, _ in taken}
+            texts = [t for _, t, _ in taken]
+            # sentences not used yet, then the sources of the rewrites, as written
+            for i in [i for i in range(len(self.sents)) if i not in used] + sorted(used):
+                text = ensure_sentence_end(self.sents[i])
+                if len(taken) < k and text not in texts:
+                    taken.append((i, text, True))
+                    texts.append(text)
+            for n in range(k - len(taken)):  # a one- or two-sentence text: nothing new is left
+                taken.append((n % len(self.sents), ensure_sentence_end(self.sents[n % len(self.sents)]), True))
+            taken.sort()
+        abstract = " ".join(_capitalize(x) for x in split_sentences(detokenize(abstract))[:3])
+        if len(abstract.split()) < 4:
+            abstract = " ".join(self.sents[i] for i in abstract_src)
+            flags.append("abstract_fallback")
+        if self.truncated:
+            flags.append("input_truncated")
+        return Draft(self.sents, ensure_sentence_end(abstract), abstract_src, [t for _, t, _ in taken],
+                     [[i] for i, _, _ in taken], [fb for _, _, fb in taken], self.truncated, sorted(flags))
+
+
+def similarity(a: str, b: str) -> float:
+    """The larger of word-LCS F1 (ROUGE-L) and content-word Jaccard: 1 for the same words."""
+    x, y = tokens(a), tokens(b)
+    if not x or not y:
+        return 0.0
+    prev = [0] * (len(y) + 1)
+    for xi in x:
+        cur = [0]
+        for j, yj in enumerate(y):
+            cur.append(prev[j] + 1 if xi == yj else max(prev[j + 1], cur[j]))
+        prev = cur
+    lcs = prev[-1]
+    f1 = 2 * lcs / (len(x) + len(y))
+    cx, cy = set(content(a)), set(content(b))
+    jac = len(cx & cy) / len(cx | cy) if cx and cy else 0.0
+    return max(f1, jac)
 
 
 _CLAUSE = re.compile(r"(?<=[;:])\s+|\s+(?:--|\u2014)\s+|,\s+(?=(?:and|but|while|which|who|after)\b)")
 
 
-def _near_duplicate(a: str, b: str, threshold: float = 0.6) -> bool:
-    x, y = set(content(a)), set(content(b))
-    return bool(x and y) and len(x & y) / len(x | y) > threshold
+def _capitalize(text: str) -> str:
+    return text[:1].upper() + text[1:]
 
 
-def _realize_case(text: str, table: dict) -> str:
-    return recase(detokenize(text), table) if text.strip() else ""
+_SENTENCE_START = re.compile(r"^(?:takeaway|abstract):\s*$|[.!?][\"'\u201d\u2019)]?\s*$")
 
 
-def realize(gen_ids: list[int], src_text: str, tokenizer) -> str:
+def realize(gen_ids: list[int], src_text: str, tokenizer, table: dict | None = None) -> str:
     """Text of generated ids, copying the surface form of runs found in the source.
 
     WordPiece decoding loses the article's spacing ("$ 41. 1") and casing; a run
     of generated tokens that also occurs in the source is replaced by the
-    source's own characters. Tokens not in the source are decoded as usual.
+    source's own characters. Other tokens are decoded as usual and take the
+    casing the article gives them (`table`), as does the first word of a run
+    copied from a sentence start ("The" in the middle of a takeaway is "the").
     """
+    table = table or {}
     special = set(tokenizer.all_special_ids)
     gen = [t for t in gen_ids if t not in special]
     enc = tokenizer(src_text, add_special_tokens=False, return_offsets_mapping=True)
@@ -250,10 +310,15 @@ def realize(gen_ids: list[int], src_text: str, tokenizer) -> str:
         glue = first.startswith("##")
         if best_len:
             a, b = offs[best_j][0], offs[best_j + best_len - 1][1]
-            pieces.append((src_text[a:b], glue))
+            text = src_text[a:b]
+            if _SENTENCE_START.search(src_text[:a]) or a == 0:
+                first_word = re.match(r"[^\W_]+", text)
+                if first_word and first_word.group(0).lower() in table:
+                    text = table[first_word.group(0).lower()] + text[first_word.end():]
+            pieces.append((text, glue))
             i += best_len
         else:
-            pieces.append((first[2:] if glue else first, glue))
+            pieces.append((recase(first[2:] if glue else first, table, capitalize=False), glue))
             i += 1
     out = ""
     for text, glue in pieces:

@@ -61,7 +61,7 @@ def features(emb: torch.Tensor, sentences: list[str]) -> torch.Tensor:
 
 
 class Selector:
-    """Scores sentences; `pick` returns k indices in article order."""
+    """Scores sentences: higher is more likely to carry a highlight."""
 
     def __init__(self, weight: torch.Tensor, bias: torch.Tensor, settings: dict | None = None):
         self.weight, self.bias = weight.float(), bias.float()
@@ -69,19 +69,6 @@ class Selector:
 
     def scores(self, feats: torch.Tensor) -> torch.Tensor:
         return feats.float() @ self.weight + self.bias
-
-    def pick(self, scores: torch.Tensor, emb: torch.Tensor, k: int, max_sim: float = 0.9,
-             exclude: set[int] = frozenset()) -> list[int]:
-        """The k best sentences, skipping near-duplicates of those already chosen."""
-        chosen: list[int] = []
-        for i in torch.argsort(scores, descending=True).tolist():
-            if i in exclude:
-                continue
-            if all(float(emb[i] @ emb[j]) < max_sim for j in chosen):
-                chosen.append(i)
-            if len(chosen) == k:
-                break
-        return sorted(chosen)
 
     def save(self, folder: str | Path) -> None:
         folder = Path(folder)

@@ -129,10 +129,14 @@ def casing_table(reference: str) -> dict[str, str]:
     return out
 
 
-def recase(text: str, table: dict[str, str]) -> str:
+def recase(text: str, table: dict[str, str], capitalize: bool = True) -> str:
     """Give each word its casing from `table`; capitalise the first letter."""
     text = _WORD.sub(lambda m: table.get(m.group(0).lower(), m.group(0)), text)
-    text = re.sub(r"\bi\b", "I", text) if table.get("i") == "I" or not table else text
+    text = re.sub(r"\bi\b", "I", text)
+    return _capitalize_first(text) if capitalize else text
+
+
+def _capitalize_first(text: str) -> str:
     for i, ch in enumerate(text):
         if ch.isalpha():
             return text[:i] + ch.upper() + text[i + 1 :]

@@ -1,6 +1,6 @@
 import pytest
 
-from summarizer.pipeline import DecodingOptions, Engine, ModelNotFoundError, make_tiny_checkpoint, realize
+from summarizer.pipeline import DecodingOptions, Engine, ModelNotFoundError, realize
 
 ARTICLE = (
     "The city council of Northbridge voted 7-2 on Tuesday to close the Elm Street bridge for repairs.\n"
@@ -14,8 +14,8 @@ ARTICLE = (
 
 
 @pytest.fixture(scope="module")
-def engine(tmp_path_factory):
-    return Engine(make_tiny_checkpoint(tmp_path_factory.mktemp("tiny")), device="cpu")
+def engine(tiny_model):
+    return Engine(tiny_model, device="cpu")
 
 
 def test_five_takeaways_with_valid_sources(engine):
@@ -53,6 +53,15 @@ def test_short_input_is_filled_and_flagged(engine):
     assert len(draft.takeaways) == 5
     assert "takeaway_filled" in draft.flags
     assert sum(draft.fallback) >= 4
+
+
+def test_fill_prefers_sentences_not_used_yet(engine):
+    text = "Rain fell all day in Leeds. Trains were delayed by an hour. Schools stayed open on Friday."
+    (draft,) = engine.summarize([text])
+    assert len(draft.takeaways) == 5 and "takeaway_filled" in draft.flags
+    # three rewrites, then the sentences as written: a text repeats only once every candidate is used
+    candidates = set(draft.takeaways[:3]) | set(draft.sentences)
+    assert len(set(draft.takeaways)) == min(5, len(candidates))
 
 
 def test_truncation_is_flagged(engine):

