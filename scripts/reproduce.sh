@@ -12,6 +12,7 @@ summarizer train --config "$cfg"
 
 # 2. evaluation: CNN/DM test (a seeded random 1,000 of 4,489; drop --limit for all),
 #    abstracts on XSum and Inshorts, the cased input path, then speed
+summarizer evaluate --model "$ck" --data ../shared/data/cnndm --split validation --limit 300 --out runs/eval/cnndm-validation-300.json
 summarizer evaluate --model "$ck" --data ../shared/data/cnndm --split test --limit 1000 --out runs/eval/cnndm-test-1000.json
 summarizer evaluate --model "$ck" --data ../shared/data/xsum --split validation --out runs/eval/xsum-validation.json
 summarizer evaluate --model "$ck" --data ../shared/data/inshorts --split validation --out runs/eval/inshorts-validation.json
@@ -20,6 +21,6 @@ summarizer bench --model "$ck" --threads 2 --out runs/bench.json
 
 # 3. the model card, from the files above
 python3 scripts/model_card.py "$ck" --log runs/bert2bert-minilm/log.jsonl --notes scripts/model_card_notes.md \
-    --eval runs/eval/cnndm-test-1000.json runs/eval/xsum-validation.json runs/eval/inshorts-validation.json \
+    --eval runs/eval/cnndm-test-1000.json runs/eval/cnndm-validation-300.json runs/eval/xsum-validation.json runs/eval/inshorts-validation.json \
            runs/eval/cnndm_cased-validation-300.json \
     --bench runs/bench.json
