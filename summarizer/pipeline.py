@@ -98,15 +98,17 @@ class Engine:
         self.device = resolve_device(device)
         dtype = torch.float16 if self.device.type == "cuda" else torch.float32
         self.model, self.tokenizer = load_seq2seq(self.path, device=self.device, dtype=dtype)
-        hidden = self.model.config.encoder.hidden_size
+        cfg = self.model.config
+        hidden = cfg.encoder.hidden_size if hasattr(cfg, "encoder") else cfg.d_model  # ours, or T5 / BART
         self.selector = (Selector.load(self.path) if (self.path / "selector.safetensors").exists()
                          else Selector.lead_prior(hidden))
         tok = self.tokenizer
-        always = {tok.sep_token_id}
+        always = {t for t in (tok.sep_token_id, tok.eos_token_id) if t is not None}
         for w in _FUNCTION_WORDS + _PUNCT:
-            ids = tok.convert_tokens_to_ids([w])
-            if ids and ids[0] != tok.unk_token_id:
-                always.add(ids[0])
+            for form in (w, "\u2581" + w, "\u0120" + w):  # WordPiece, SentencePiece (T5), byte BPE (BART)
+                ids = tok.convert_tokens_to_ids([form])
+                if ids and ids[0] is not None and ids[0] != tok.unk_token_id:
+                    always.add(ids[0])
         self._always = torch.tensor(sorted(always))
 
     # --- public -----------------------------------------------------------
@@ -176,11 +178,11 @@ class Engine:
                   padding=True, return_tensors="pt")
         kwargs = {}
         if options.constrain_to_source:
-            allowed = torch.zeros(len(items), self.model.config.decoder.vocab_size
-                                  if hasattr(self.model.config, "decoder") else len(tok), dtype=torch.bool)
+            vocab = max(len(tok), self.model.get_output_embeddings().weight.shape[0])
+            allowed = torch.zeros(len(items), vocab, dtype=torch.bool)
             allowed[:, self._always] = True
             allowed.scatter_(1, enc["input_ids"], True)
-            allowed[:, [tok.pad_token_id, tok.cls_token_id]] = False
+            allowed[:, [t for t in (tok.pad_token_id, tok.cls_token_id) if t is not None]] = False
             kwargs["logits_processor"] = LogitsProcessorList([SourceVocabulary(allowed, options.num_beams)])
         out = self.model.generate(
             input_ids=enc["input_ids"].to(self.device), attention_mask=enc["attention_mask"].to(self.device),
