@@ -121,30 +121,30 @@ class Engine:
         return drafts
 
     # --- steps ------------------------------------------------------------
-    def _units(self, text: str, options: DecodingOptions) -> tuple[list[str], bool]:
-        sents = split_sentences(text)
-        if not sents:
+    def _units(self, text: str, options: DecodingOptions) -> tuple[list[str], bool, dict]:
+        """(units to summarise, truncated, the article's casing table): one sentence split serves all."""
+        split = split_sentences(text)
+        if not split:
             raise ValueError("the text has no sentence to summarise")
-        truncated = len(sents) > options.max_sentences
-        sents = sents[: options.max_sentences]
+        truncated = len(split) > options.max_sentences
+        sents = split[: options.max_sentences]
         if len(sents) < options.num_takeaways:
             clauses = [c.strip() for s in sents for c in _CLAUSE.split(s)]
             clauses = [c for c in clauses if len(c.split()) >= 4]
             if len(clauses) > len(sents):
                 sents = clauses
-        return sents, truncated
+        return sents, truncated, casing_table(split)
 
     def _summarize_batch(self, texts: list[str], options: DecodingOptions) -> list[Draft]:
         k = options.num_takeaways
         units = [self._units(t, options) for t in texts]
-        emb_all = embed_sentences(self.model, self.tokenizer, [s for sents, _ in units for s in sents], self.device)
+        emb_all = embed_sentences(self.model, self.tokenizer, [s for sents, _, _ in units for s in sents], self.device)
         docs, start = [], 0
-        for text, (sents, truncated) in zip(texts, units):
+        for sents, truncated, table in units:
             emb = emb_all[start:start + len(sents)]
             start += len(sents)
             scores = self.selector.scores(features(emb, sents))
-            docs.append(_Doc(sents, truncated, torch.argsort(scores, descending=True).tolist(), emb,
-                             casing_table(text)))
+            docs.append(_Doc(sents, truncated, torch.argsort(scores, descending=True).tolist(), emb, table))
         # rounds of rewriting, all articles batched together: each article proposes its best
         # untried sentences until it has k takeaways that are not near-duplicates of each other
         for _ in range(3):

@@ -108,12 +108,14 @@ def detokenize(text: str) -> str:
 _WORD = re.compile(r"[^\W_]+(?:['\u2019.\-][^\W_]+)*", re.UNICODE)
 
 
-def casing_table(reference: str) -> dict[str, str]:
-    """Most frequent casing of each word in `reference`, preferring occurrences
-    that do not start a sentence (those are capitalised whatever the word)."""
+def casing_table(reference: str | list[str]) -> dict[str, str]:
+    """Most frequent casing of each word in `reference` (a text, or its sentences),
+    preferring occurrences that do not start a sentence (those are capitalised
+    whatever the word)."""
     inner: dict[str, Counter] = {}
     initial: dict[str, Counter] = {}
-    for sent in split_sentences(reference) if reference else []:
+    sentences = split_sentences(reference) if isinstance(reference, str) else reference
+    for sent in sentences:
         for i, m in enumerate(_WORD.finditer(sent)):
             w = m.group(0)
             table = initial if i == 0 else inner
