@@ -294,18 +294,24 @@ def fit_selector(cfg: TrainConfig, model_dir: str | Path):
     from .model import load_seq2seq
     from .selector import embed_sentences, features, fit
 
-    model, tok = load_seq2seq(model_dir, device=_device())
     ds = load_split(cfg.data_dir, "cnndm", "train")
     n = min(len(ds), cfg.selector_articles)
-    feats, labels = [], []
-    with Pool(cfg.workers) as pool:
-        docs = list(pool.imap(_selector_rows, ((ds[i]["article"], ds[i]["highlights"]) for i in range(n)), chunksize=32))
-    for sents, salient in tqdm(docs, desc="selector features"):
-        if len(sents) < 2:
-            continue
-        emb = embed_sentences(model, tok, sents, model.device)
-        feats.append(features(emb, sents))
-        labels.append(torch.tensor([float(i in salient) for i in range(len(sents))]))
+    cache = Path(cfg.out_dir) / f"selector_features_{n}.pt"  # embeddings are the slow part: kept for re-fits
+    if cache.exists() and cache.stat().st_mtime > (Path(model_dir) / "model.safetensors").stat().st_mtime:
+        feats, labels = torch.load(cache)
+    else:
+        model, tok = load_seq2seq(model_dir, device=_device())
+        feats, labels = [], []
+        with Pool(cfg.workers) as pool:
+            docs = list(pool.imap(_selector_rows, ((ds[i]["article"], ds[i]["highlights"]) for i in range(n)),
+                                  chunksize=32))
+        for sents, salient in tqdm(docs, desc="selector features"):
+            if len(sents) < 2:
+                continue
+            emb = embed_sentences(model, tok, sents, model.device)
+            feats.append(features(emb, sents))
+            labels.append(torch.tensor([float(i in salient) for i in range(len(sents))]))
+        torch.save((feats, labels), cache)
     selector = fit(torch.cat(feats), torch.cat(labels))
     selector.settings["train_articles"] = n
     return selector
