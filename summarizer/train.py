@@ -296,9 +296,13 @@ def fit_selector(cfg: TrainConfig, model_dir: str | Path):
 
     ds = load_split(cfg.data_dir, "cnndm", "train")
     n = min(len(ds), cfg.selector_articles)
-    cache = Path(cfg.out_dir) / f"selector_features_{n}.pt"  # embeddings are the slow part: kept for re-fits
-    if cache.exists() and cache.stat().st_mtime > (Path(model_dir) / "model.safetensors").stat().st_mtime:
-        feats, labels = torch.load(cache)
+    # embeddings are the slow part of a fit: kept for re-fits of the same model on the same articles
+    cache = Path(cfg.out_dir) / f"selector_features_{n}.pt"
+    weights = Path(model_dir) / "model.safetensors"
+    key = [str(weights.resolve()), weights.stat().st_mtime_ns, str(Path(cfg.data_dir).resolve()), n]
+    cached = torch.load(cache) if cache.exists() else {}
+    if isinstance(cached, dict) and cached.get("key") == key:
+        feats, labels = cached["features"], cached["labels"]
     else:
         model, tok = load_seq2seq(model_dir, device=_device())
         feats, labels = [], []
@@ -311,7 +315,7 @@ def fit_selector(cfg: TrainConfig, model_dir: str | Path):
             emb = embed_sentences(model, tok, sents, model.device)
             feats.append(features(emb, sents))
             labels.append(torch.tensor([float(i in salient) for i in range(len(sents))]))
-        torch.save((feats, labels), cache)
+        torch.save({"key": key, "features": feats, "labels": labels}, cache)
     selector = fit(torch.cat(feats), torch.cat(labels))
     selector.settings["train_articles"] = n
     return selector

@@ -65,10 +65,10 @@ def test_train_logs_validates_saves_and_resumes(config):
 
 
 def test_train_is_seeded(config, tmp_path):
-    a = train(replace(config, out_dir=str(tmp_path / "a"), max_steps=2))
-    b = train(replace(config, out_dir=str(tmp_path / "b"), max_steps=2))
-    assert [r["loss"] for r in _log(replace(config, out_dir=str(tmp_path / "a")))] == \
-           [r["loss"] for r in _log(replace(config, out_dir=str(tmp_path / "b")))]
+    cfg_a = replace(config, out_dir=str(tmp_path / "a"), max_steps=2)
+    cfg_b = replace(config, out_dir=str(tmp_path / "b"), max_steps=2)
+    a, b = train(cfg_a), train(cfg_b)
+    assert [r["loss"] for r in _log(cfg_a)] == [r["loss"] for r in _log(cfg_b)]
     wa, wb = load_file(str(a / "model.safetensors")), load_file(str(b / "model.safetensors"))
     assert all(torch.equal(wa[k], wb[k]) for k in wa)
 
@@ -81,6 +81,7 @@ def test_selector_fit_cache_and_export(config, make_article, monkeypatch):
     assert selector.weight.shape == (hidden + 16,) and selector.settings["train_articles"] == 6
     cache = list(Path(config.out_dir).glob("selector_features_*.pt"))
     assert len(cache) == 1
+
     def no_model(*args, **kwargs):
         raise AssertionError("the re-fit should read the cached features, not embed again")
 
@@ -88,6 +89,11 @@ def test_selector_fit_cache_and_export(config, make_article, monkeypatch):
     again = fit_selector(config, last)
     monkeypatch.undo()
     assert torch.equal(again.weight, selector.weight)
+    train(replace(config, max_steps=2))  # the model changed: its features are computed again
+    with pytest.raises(AssertionError, match="cached features"):
+        monkeypatch.setattr("summarizer.model.load_seq2seq", no_model)
+        fit_selector(config, last)
+    monkeypatch.undo()
 
     out = export(config, last, selector, config.export_dir)
     assert json.load(open(out / "training_config.json"))["max_steps"] == 1
