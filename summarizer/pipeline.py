@@ -62,9 +62,9 @@ class Draft:
 # function words and punctuation the constrained decoder may always write
 _FUNCTION_WORDS = """the a an of to in on at for by with from and or but as is are was were be been has have had
 will would can could may might should must not no it its he she they his her their them this that these those who
-which what when where after before over about into than then there also up out more most says said say after
+which what when where after before over about into than then there also up out more most says said say
 during while amid against under since until between new now year years last
-i we you our your us him do does did being been if so all some any many much other police court man woman""".split()
+i we you our your us him do does did being if so all some any many much other police court man woman""".split()
 # (no number words here: a number may only be written when the source has it)
 _PUNCT = list(".,;:!?'\"-()$%&/")
 
