@@ -4,11 +4,16 @@
 
 One loop a reader can hold in their head (nanoGPT style): build the pairs once
 (cached as JSON Lines under `out_dir`), then AdamW over length-bucketed batches
-with bf16 autocast on CPU, a periodic validation loss, and a save every
+with bf16 autocast on CPU, a periodic validation (loss, and the ROUGE of greedy rewrites of
+held-out pairs: the learning curve), and a save every
 `save_every` steps that `resume` picks up (model, optimizer, step, RNG). The
 same loop fine-tunes any local `save_pretrained` seq2seq folder (`init: PATH`).
 When the step or time budget is spent the selector is fitted on the trained
 encoder and the whole thing is written as one `save_pretrained` folder.
+
+Several GPUs, no change to the code or config (batch_size is per process):
+
+    torchrun --standalone --nproc_per_node 4 -m summarizer train --config configs/bert2bert-minilm.yaml
 """
 
 from __future__ import annotations
@@ -17,8 +22,10 @@ import json
 import math
 import os
 import random
+import re
 import time
 from dataclasses import dataclass, field, fields
+from datetime import timedelta
 from multiprocessing import Pool
 from pathlib import Path
 
@@ -49,6 +56,7 @@ class TrainConfig:
     eval_every: int = 500
     save_every: int = 250
     valid_pairs: int = 512
+    rouge_pairs: int = 128
     selector_articles: int = 3000
     export_dir: str = ""
     seed: int = 1234
@@ -159,6 +167,24 @@ def _device():
     return torch.device("cuda" if torch.cuda.is_available() else "cpu")
 
 
+def _distributed() -> tuple[int, int, torch.device]:
+    """(rank, world size, device). Under `torchrun` (it sets WORLD_SIZE, RANK and LOCAL_RANK)
+    each process trains on its own GPU (or CPU, with gloo) and DistributedDataParallel averages
+    the gradients; otherwise one process on the best device."""
+    world = int(os.environ.get("WORLD_SIZE", "1"))
+    if world == 1:
+        return 0, 1, _device()
+    import torch.distributed as dist
+
+    device = torch.device("cpu")
+    if torch.cuda.is_available():
+        device = torch.device("cuda", int(os.environ.get("LOCAL_RANK", "0")))
+        torch.cuda.set_device(device)
+    if not dist.is_initialized():  # the others wait while the main process builds the pairs (minutes)
+        dist.init_process_group("nccl" if device.type == "cuda" else "gloo", timeout=timedelta(hours=1))
+    return dist.get_rank(), world, device
+
+
 def make_model(cfg: TrainConfig, device):
     from .model import base_model_path, build_from_bert, load_seq2seq
 
@@ -203,6 +229,52 @@ def validation_loss(model, encoded, pad_id, device, bf16, batch_size=64):
     return tot / max(1, n)
 
 
+def _strip_mode(text: str) -> str:
+    return re.sub(r"^\s*(takeaway|abstract)\s*:\s*", "", text)
+
+
+def takeaway_rows(rows: list[dict], n: int) -> list[dict]:
+    """The first n held-out takeaway pairs (the abstract pairs are left out of the ROUGE curve)."""
+    return [r for r in rows if r["source"].startswith("takeaway:")][:n]
+
+
+@torch.no_grad()
+def rewrite_rouge(model, tok, rows: list[dict], max_source_len: int, max_target_len: int, device,
+                  batch_size: int = 32) -> dict:
+    """ROUGE F1 (x100) of the model's greedy rewrites of held-out takeaway pairs against their
+    highlight, beside the same figure for each source sentence as written: the content a rewrite
+    must keep. Greedy, not the product's beam search: a cheap, comparable point of the curve."""
+    from rouge_score import rouge_scorer
+
+    scorer = rouge_scorer.RougeScorer(["rouge1", "rouge2", "rougeL"], use_stemmer=True)
+    was_training = model.training
+    model.eval()
+    outs = []
+    for i in range(0, len(rows), batch_size):
+        chunk = rows[i:i + batch_size]
+        enc = tok([r["source"] for r in chunk], [r["context"] for r in chunk], truncation="longest_first",
+                  max_length=max_source_len, padding=True, return_tensors="pt").to(device)
+        gen = model.generate(input_ids=enc["input_ids"], attention_mask=enc["attention_mask"], num_beams=1,
+                             do_sample=False, max_new_tokens=max_target_len, no_repeat_ngram_size=3)
+        outs += [_strip_mode(t) for t in tok.batch_decode(gen, skip_special_tokens=True)]
+    model.train(was_training)
+    figures = {}
+    for name, texts in (("rewrite", outs), ("source", [_strip_mode(r["source"]) for r in rows])):
+        scores = [scorer.score(r["target"], t) for r, t in zip(rows, texts)]
+        figures[name] = {k: round(100 * sum(s[k].fmeasure for s in scores) / max(1, len(scores)), 2)
+                         for k in ("rouge1", "rouge2", "rougeL")}
+        figures[name]["words"] = round(sum(len(t.split()) for t in texts) / max(1, len(texts)), 1)
+    return figures
+
+
+def _validate(model, tok, valid_enc, rouge_rows, cfg, device) -> dict:
+    rec = {"valid_loss": round(validation_loss(model, valid_enc, tok.pad_token_id, device, cfg.bf16), 4)}
+    if rouge_rows:
+        rec["valid_rouge"] = rewrite_rouge(model, tok, rouge_rows, cfg.max_source_len, cfg.max_target_len,
+                                           device)
+    return rec
+
+
 def train(cfg: TrainConfig, resume: bool = True) -> Path:
     from .model import save_checkpoint
 
@@ -210,16 +282,22 @@ def train(cfg: TrainConfig, resume: bool = True) -> Path:
         torch.set_num_threads(cfg.num_threads)
     random.seed(cfg.seed)
     torch.manual_seed(cfg.seed)
+    rank, world, device = _distributed()
+    main_proc = rank == 0  # the one that validates, logs and saves
     out = Path(cfg.out_dir)
-    out.mkdir(parents=True, exist_ok=True)
-    (out / "config.yaml").write_text(yaml.safe_dump(cfg.__dict__, sort_keys=False))
+    if main_proc:
+        out.mkdir(parents=True, exist_ok=True)
+        (out / "config.yaml").write_text(yaml.safe_dump(cfg.__dict__, sort_keys=False))
+        build_pairs(cfg)
+    if world > 1:
+        torch.distributed.barrier()  # the others read the pairs the main process wrote
     pairs = build_pairs(cfg)
-    device = _device()
     model, tok = make_model(cfg, device)
     start_id = model.config.decoder_start_token_id
     train_enc = encode_pairs(read_jsonl(pairs / "train.jsonl"), tok, cfg.max_source_len, cfg.max_target_len, start_id)
-    valid_enc = encode_pairs(read_jsonl(pairs / "valid.jsonl")[: cfg.valid_pairs], tok, cfg.max_source_len,
-                             cfg.max_target_len, start_id)
+    valid_rows = read_jsonl(pairs / "valid.jsonl")[: cfg.valid_pairs]
+    valid_enc = encode_pairs(valid_rows, tok, cfg.max_source_len, cfg.max_target_len, start_id)
+    rouge_rows = takeaway_rows(valid_rows, cfg.rouge_pairs)
     opt = torch.optim.AdamW(param_groups(model, cfg), weight_decay=cfg.weight_decay)
     base_lrs = [g["lr"] for g in opt.param_groups]
     step, seen, elapsed, rng = 0, 0, 0.0, random.Random(cfg.seed)
@@ -234,36 +312,59 @@ def train(cfg: TrainConfig, resume: bool = True) -> Path:
         step, seen, elapsed = st["step"], st["seen"], st["elapsed"]
         rng.setstate(st["rng"])
         torch.set_rng_state(st["torch_rng"])
-        print(f"resumed from step {step}")
+        if main_proc:
+            print(f"resumed from step {step}")
     model.train()
-    log = open(out / "log.jsonl", "a")
+    net = model
+    if world > 1:  # batch_size is per process: each step sees batch_size x world pairs
+        from torch.nn.parallel import DistributedDataParallel
+
+        net = DistributedDataParallel(model, device_ids=[device.index] if device.type == "cuda" else None,
+                                      find_unused_parameters=True)  # any seq2seq folder: some weights may idle
+    log = open(out / "log.jsonl", "a") if main_proc else None
     budget = cfg.time_budget_min * 60 if cfg.time_budget_min else float("inf")
-    bar = tqdm(total=cfg.max_steps, initial=step, desc="train")
+    bar = tqdm(total=cfg.max_steps, initial=step, desc="train", disable=not main_proc)
     t0 = time.time() - elapsed
+    if step == 0 and main_proc:  # the start of the learning curve: the warm-started model before any update
+        rec = {"step": 0, "pairs_seen": 0, **_validate(model, tok, valid_enc, rouge_rows, cfg, device)}
+        print(json.dumps(rec), flush=True)
+        log.write(json.dumps(rec) + "\n")
+        t0 = time.time()
     done = False
     while not done:
-        for batch in batches(train_enc, cfg.batch_size, rng, tok.pad_token_id):
+        for n, batch in enumerate(batches(train_enc, cfg.batch_size, rng, tok.pad_token_id)):
+            if n % world != rank:  # every process shuffles alike and takes its own share of the batches
+                continue
             for g, lr in zip(opt.param_groups, base_lrs):
                 g["lr"] = lr * lr_factor(step, cfg)
             batch = {k: v.to(device) for k, v in batch.items()}
             with torch.autocast(device.type, dtype=torch.bfloat16, enabled=cfg.bf16):
-                loss = model(**batch).loss
+                loss = net(**batch).loss
             loss.backward()
             torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
             opt.step()
             opt.zero_grad(set_to_none=True)
             step += 1
-            seen += batch["input_ids"].shape[0]
+            done = step >= cfg.max_steps or time.time() - t0 > budget
+            count = batch["input_ids"].shape[0]
+            if world > 1:  # pairs seen by all processes; stop together when the main one's clock says so
+                sync = torch.tensor([count, float(done and main_proc)], device=device)
+                torch.distributed.all_reduce(sync)
+                count, done = int(sync[0]), bool(sync[1])
+            seen += count
             bar.update(1)
             bar.set_postfix(loss=f"{loss.item():.3f}")
+            if not main_proc:
+                if done:
+                    break
+                continue
             rec = {"step": step, "pairs_seen": seen, "loss": round(loss.item(), 4),
                    "elapsed_s": round(time.time() - t0, 1)}
             if step % cfg.eval_every == 0:
-                rec["valid_loss"] = round(validation_loss(model, valid_enc, tok.pad_token_id, device, cfg.bf16), 4)
+                rec.update(_validate(model, tok, valid_enc, rouge_rows, cfg, device))
                 print(json.dumps(rec), flush=True)
             log.write(json.dumps(rec) + "\n")
             log.flush()
-            done = step >= cfg.max_steps or time.time() - t0 > budget
             if step % cfg.save_every == 0 or done:
                 save_checkpoint(model, tok, out / "last", fp16=False)
                 torch.save({"optimizer": opt.state_dict(), "step": step, "seen": seen,
@@ -272,9 +373,13 @@ def train(cfg: TrainConfig, resume: bool = True) -> Path:
             if done:
                 break
     bar.close()
-    vl = validation_loss(model, valid_enc, tok.pad_token_id, device, cfg.bf16)
-    summary = {"steps": step, "pairs_seen": seen, "wall_time_s": round(time.time() - t0, 1),
-               "valid_loss": round(vl, 4), "pairs_per_s": round(seen / max(1e-9, time.time() - t0), 2)}
+    if world > 1:
+        torch.distributed.destroy_process_group()
+    if not main_proc:
+        return out / "last"
+    wall = time.time() - t0
+    summary = {"steps": step, "pairs_seen": seen, "wall_time_s": round(wall, 1),
+               "pairs_per_s": round(seen / max(1e-9, wall), 2), **_validate(model, tok, valid_enc, rouge_rows, cfg, device)}
     (out / "train_summary.json").write_text(json.dumps(summary, indent=2))
     print(json.dumps(summary))
     return out / "last"
@@ -335,6 +440,23 @@ def export(cfg: TrainConfig, model_dir: str | Path, selector, out_dir: str | Pat
     return out
 
 
+def evaluate_rewriter(cfg: TrainConfig, model_dir: str | Path) -> dict:
+    """Validation loss and rewrite ROUGE of a saved model on this config's held-out pairs (a point of
+    the learning curve for a model trained elsewhere, e.g. a shipped checkpoint)."""
+    from .model import load_seq2seq
+
+    device = _device()
+    model, tok = load_seq2seq(model_dir, device=device)
+    valid_rows = read_jsonl(build_pairs(cfg) / "valid.jsonl")[: cfg.valid_pairs]
+    valid_enc = encode_pairs(valid_rows, tok, cfg.max_source_len, cfg.max_target_len, model.config.decoder_start_token_id)
+    state = Path(model_dir) / "trainer_state.pt"  # a training save knows how far it got
+    where = {}
+    if state.exists():
+        st = torch.load(state, weights_only=False, map_location="cpu")
+        where = {"step": st["step"], "pairs_seen": st["seen"]}
+    return {**where, **_validate(model, tok, valid_enc, takeaway_rows(valid_rows, cfg.rouge_pairs), cfg, device)}
+
+
 def main(argv=None):
     import argparse
 
@@ -345,9 +467,18 @@ def main(argv=None):
     ap.add_argument("--no-resume", action="store_true", help="start over even if out_dir/last exists")
     ap.add_argument("--selector-only", action="store_true",
                     help="skip the rewriter loop: fit the selector on out_dir/last and export")
+    ap.add_argument("--eval-only", metavar="MODEL_DIR",
+                    help="train nothing: print the validation loss and rewrite ROUGE of a saved model")
     args = ap.parse_args(argv)
     cfg = TrainConfig.from_yaml(args.config, out_dir=args.out_dir, max_steps=args.max_steps)
+    if int(os.environ.get("WORLD_SIZE", "1")) > 1 and (args.eval_only or args.selector_only):
+        ap.error("--eval-only and --selector-only run in one process: start them without torchrun")
+    if args.eval_only:
+        print(json.dumps({"model": args.eval_only, **evaluate_rewriter(cfg, args.eval_only)}))
+        return
     last = Path(cfg.out_dir) / "last" if args.selector_only else train(cfg, resume=not args.no_resume)
+    if int(os.environ.get("RANK", "0")) != 0:  # under torchrun the main process fits the selector and exports
+        return
     selector = fit_selector(cfg, last)
     print("selector:", json.dumps(selector.settings))
     out = export(cfg, last, selector, cfg.export_dir or Path(cfg.out_dir) / "export")

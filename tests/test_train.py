@@ -2,15 +2,19 @@
 
 import gzip
 import json
+import os
+import subprocess
+import sys
 from dataclasses import replace
 from pathlib import Path
 
 import pytest
 import torch
+import yaml
 from safetensors.torch import load_file
 
 from summarizer.pipeline import Engine, make_tiny_checkpoint
-from summarizer.train import TrainConfig, export, fit_selector, train
+from summarizer.train import TrainConfig, evaluate_rewriter, export, fit_selector, rewrite_rouge, train
 
 TOPICS = ["bridge", "library", "stadium", "tram line", "harbour wall", "museum", "water plant", "bus depot"]
 
@@ -52,23 +56,33 @@ def _log(cfg):
 def test_train_logs_validates_saves_and_resumes(config):
     last = train(config)
     log = _log(config)
-    assert [r["step"] for r in log] == [1, 2, 3]
-    assert "valid_loss" in log[1] and all(r["loss"] > 0 for r in log)
+    assert [r["step"] for r in log] == [0, 1, 2, 3]  # step 0: the warm-started model, before any update
+    assert all("valid_loss" in log[i] and "valid_rouge" in log[i] for i in (0, 2))
+    assert all(r["loss"] > 0 for r in log[1:])
+    rouge = log[2]["valid_rouge"]
+    assert 0 <= rouge["rewrite"]["rouge1"] <= 100 and rouge["source"]["rouge1"] > 0
     assert torch.load(last / "trainer_state.pt", weights_only=False)["step"] == 3
     pairs = [json.loads(line) for line in open(f"{config.out_dir}/pairs/train.jsonl")]
     modes = {p["source"].split(":")[0] for p in pairs}
     assert modes == {"takeaway", "abstract"}  # a takeaway per aligned highlight, and the bullets as an abstract
 
     train(replace(config, max_steps=5))  # a longer budget picks up where the last save left off
-    assert [r["step"] for r in _log(config)] == [1, 2, 3, 4, 5]
-    assert json.load(open(f"{config.out_dir}/train_summary.json"))["steps"] == 5
+    assert [r["step"] for r in _log(config)] == [0, 1, 2, 3, 4, 5]
+    summary = json.load(open(f"{config.out_dir}/train_summary.json"))
+    assert summary["steps"] == 5
+    # --eval-only on the saved model measures the same point the run ended on
+    point = evaluate_rewriter(config, last)
+    assert (point["step"], point["pairs_seen"]) == (5, summary["pairs_seen"])
+    assert point["valid_loss"] == pytest.approx(summary["valid_loss"], abs=1e-3)
+    assert point["valid_rouge"] == summary["valid_rouge"]
 
 
 def test_train_is_seeded(config, tmp_path):
     cfg_a = replace(config, out_dir=str(tmp_path / "a"), max_steps=2)
     cfg_b = replace(config, out_dir=str(tmp_path / "b"), max_steps=2)
     a, b = train(cfg_a), train(cfg_b)
-    assert [r["loss"] for r in _log(cfg_a)] == [r["loss"] for r in _log(cfg_b)]
+    assert [r["loss"] for r in _log(cfg_a)[1:]] == [r["loss"] for r in _log(cfg_b)[1:]]
+    assert _log(cfg_a)[0] == _log(cfg_b)[0]
     wa, wb = load_file(str(a / "model.safetensors")), load_file(str(b / "model.safetensors"))
     assert all(torch.equal(wa[k], wb[k]) for k in wa)
 
@@ -100,3 +114,53 @@ def test_selector_fit_cache_and_export(config, make_article, monkeypatch):
     assert all(w.dtype == torch.float16 for w in load_file(str(out / "model.safetensors")).values())
     (draft,) = Engine(out, device="cpu").summarize([make_article("ferry terminal")])
     assert len(draft.takeaways) == 5
+
+
+class _Echo:
+    """Stands in for a model: its "rewrite" of each pair is a given text."""
+
+    training = False
+
+    def __init__(self, tok, texts):
+        self.tok, self.texts = tok, list(texts)
+
+    def eval(self):
+        pass
+
+    def train(self, mode=True):
+        pass
+
+    def generate(self, input_ids, **kwargs):
+        out, self.texts = self.texts[: len(input_ids)], self.texts[len(input_ids):]
+        return self.tok(out, padding=True, return_tensors="pt")["input_ids"]
+
+
+def test_rewrite_rouge_scores_rewrites_and_sources_against_the_highlight(tmp_path):
+    from transformers import AutoTokenizer
+
+    tok = AutoTokenizer.from_pretrained(make_tiny_checkpoint(tmp_path / "m"))
+    rows = [{"source": f"takeaway: the {t} opened on monday after years of delay and a budget row.",
+             "context": "the city said so.", "target": f"the {t} opened on monday."} for t in ("bridge", "library", "stadium", "museum", "port")]
+    echo_target = rewrite_rouge(_Echo(tok, [r["target"] for r in rows]), tok, rows, 64, 32, "cpu", batch_size=2)
+    assert echo_target["rewrite"]["rouge1"] == 100.0 and echo_target["rewrite"]["words"] == 5
+    # the source as written keeps every highlight word but adds eight more: R1 = 2 * 5 / (5 + 13)
+    assert echo_target["source"]["rouge1"] == pytest.approx(100 * 10 / 18, abs=0.01)
+    echo_source = rewrite_rouge(_Echo(tok, [r["source"] for r in rows]), tok, rows, 64, 32, "cpu")
+    assert echo_source["rewrite"] == echo_source["source"]  # the "takeaway:" prefix is not scored
+
+
+def test_torchrun_two_processes_train_one_model(config, tmp_path):
+    """`torchrun --nproc_per_node 2` on CPU (gloo): each step takes a batch per process, the main
+    process alone logs, saves and exports, and the result is one model."""
+    cfg = replace(config, max_steps=2, eval_every=2, save_every=2)
+    path = tmp_path / "ddp.yaml"
+    path.write_text(yaml.safe_dump(cfg.__dict__))
+    cmd = [sys.executable, "-m", "torch.distributed.run", "--standalone", "--nproc_per_node", "2",
+           "-m", "summarizer", "train", "--config", str(path)]
+    run = subprocess.run(cmd, capture_output=True, text=True, timeout=300, env={**os.environ, "OMP_NUM_THREADS": "1"})
+    assert run.returncode == 0, run.stderr[-3000:]
+    log = _log(cfg)
+    assert [r["step"] for r in log] == [0, 1, 2]  # one log, written once
+    assert log[1]["pairs_seen"] == 2 * cfg.batch_size and "valid_rouge" in log[2]
+    assert torch.load(Path(cfg.out_dir) / "last" / "trainer_state.pt", weights_only=False)["step"] == 2
+    assert (Path(cfg.export_dir) / "model.safetensors").exists() and run.stdout.count("exported") == 1
