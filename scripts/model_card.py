@@ -2,6 +2,7 @@
 
     python scripts/model_card.py checkpoints/bert2bert-minilm-news \
         --log runs/bert2bert-minilm/log.jsonl \
+        --curve runs/curve/log.jsonl runs/curve/stage1-end.json ... \
         --eval runs/eval/cnndm-test-1000.json runs/eval/xsum-validation.json ... \
         --bench runs/bench.json --notes notes.md
 
@@ -28,10 +29,33 @@ def learning_curve(log: Path) -> str:
     return "\n".join(out)
 
 
+def rouge_curve(paths: list[Path]) -> str:
+    """Rewrite ROUGE of held-out pairs against pairs seen, from training logs (their validation
+    records) and `summarizer train --eval-only` outputs (one JSON record each)."""
+    out = ["| measured on | step | pairs seen | validation loss | rewrite ROUGE-1 / 2 / L | words |",
+           "|---|---|---|---|---|---|"]
+    source = None
+    for path in paths:
+        records = [json.loads(line) for line in path.read_text().splitlines() if line.strip()]
+        for r in records:
+            if "valid_rouge" not in r:
+                continue
+            rw, source = r["valid_rouge"]["rewrite"], r["valid_rouge"]["source"]
+            where = f"`{r['model']}`" if "model" in r else f"`{path}`"
+            out.append(f"| {where} | {r.get('step', '?')} | {r.get('pairs_seen', 0):,} | {r['valid_loss']:.3f} | "
+                       f"{rw['rouge1']:.2f} / {rw['rouge2']:.2f} / {rw['rougeL']:.2f} | {rw['words']:.1f} |")
+    if source:
+        out.append(f"| the source sentence as written | | | | {source['rouge1']:.2f} / {source['rouge2']:.2f} / "
+                   f"{source['rougeL']:.2f} | {source['words']:.1f} |")
+    return "\n".join(out)
+
+
 def main(argv=None) -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("checkpoint", type=Path)
     ap.add_argument("--log", type=Path, help="training log.jsonl (learning curve)")
+    ap.add_argument("--curve", type=Path, nargs="*", default=[],
+                    help="logs and --eval-only outputs with rewrite ROUGE (the ROUGE learning curve)")
     ap.add_argument("--eval", type=Path, nargs="*", default=[], help="summarizer evaluate JSON reports")
     ap.add_argument("--bench", type=Path, help="summarizer bench JSON report")
     ap.add_argument("--notes", type=Path, help="Markdown prose placed after the header")
@@ -67,6 +91,10 @@ def main(argv=None) -> None:
                   f"{summary['valid_loss']:.3f}.", ""]
     if args.log and args.log.exists():
         parts += ["Learning curve (validation loss on held-out CNN/DM pairs):", "", learning_curve(args.log), ""]
+    if args.curve:
+        parts += ["Learning curve in ROUGE: greedy rewrites of the first held-out takeaway pairs "
+                  "(source sentence + lead as context) against their highlight, F1 x100:", "",
+                  rouge_curve(args.curve), ""]
     if args.eval:
         parts += ["## Evaluation", "",
                   "From `summarizer evaluate` (model and baselines on the same articles in one run). "

@@ -20,7 +20,10 @@ summarizer evaluate --model "$ck" --data ../shared/data/cnndm_cased --split vali
 summarizer bench --model "$ck" --threads 2 --out runs/bench.json
 
 # 3. the model card, from the files above
+#    (a fresh run logs the rewrite ROUGE of held-out pairs at each validation: the ROUGE learning curve;
+#    `summarizer train --config "$cfg" --eval-only DIR` measures the same for any saved model)
 python3 scripts/model_card.py "$ck" --log runs/bert2bert-minilm/log.jsonl --notes scripts/model_card_notes.md \
+    --curve runs/bert2bert-minilm/log.jsonl \
     --eval runs/eval/cnndm-test-1000.json runs/eval/cnndm-validation-300.json runs/eval/xsum-validation.json runs/eval/inshorts-validation.json \
            runs/eval/cnndm_cased-validation-300.json \
     --bench runs/bench.json
