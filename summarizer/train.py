@@ -373,7 +373,8 @@ def train(cfg: TrainConfig, resume: bool = True) -> Path:
             if done:
                 break
     bar.close()
-    if world > 1:
+    if world > 1:  # leave together: a process that exits early can leave another waiting
+        torch.distributed.barrier()
         torch.distributed.destroy_process_group()
     if not main_proc:
         return out / "last"

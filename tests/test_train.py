@@ -3,6 +3,7 @@
 import gzip
 import json
 import os
+import signal
 import subprocess
 import sys
 from dataclasses import replace
@@ -157,10 +158,16 @@ def test_torchrun_two_processes_train_one_model(config, tmp_path):
     path.write_text(yaml.safe_dump(cfg.__dict__))
     cmd = [sys.executable, "-m", "torch.distributed.run", "--standalone", "--nproc_per_node", "2",
            "-m", "summarizer", "train", "--config", str(path)]
-    run = subprocess.run(cmd, capture_output=True, text=True, timeout=300, env={**os.environ, "OMP_NUM_THREADS": "1"})
-    assert run.returncode == 0, run.stderr[-3000:]
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True,
+                            env={**os.environ, "OMP_NUM_THREADS": "1"})
+    try:
+        stdout, stderr = proc.communicate(timeout=300)
+    except subprocess.TimeoutExpired:
+        os.killpg(proc.pid, signal.SIGKILL)  # torchrun and both workers
+        raise
+    assert proc.returncode == 0, stderr[-3000:]
     log = _log(cfg)
     assert [r["step"] for r in log] == [0, 1, 2]  # one log, written once
     assert log[1]["pairs_seen"] == 2 * cfg.batch_size and "valid_rouge" in log[2]
     assert torch.load(Path(cfg.out_dir) / "last" / "trainer_state.pt", weights_only=False)["step"] == 2
-    assert (Path(cfg.export_dir) / "model.safetensors").exists() and run.stdout.count("exported") == 1
+    assert (Path(cfg.export_dir) / "model.safetensors").exists() and stdout.count("exported") == 1
