@@ -2,6 +2,7 @@
 
 import gzip
 import json
+import math
 import os
 import signal
 import subprocess
@@ -171,3 +172,33 @@ def test_torchrun_two_processes_train_one_model(config, tmp_path):
     assert log[1]["pairs_seen"] == 2 * cfg.batch_size and "valid_rouge" in log[2]
     assert torch.load(Path(cfg.out_dir) / "last" / "trainer_state.pt", weights_only=False)["step"] == 2
     assert (Path(cfg.export_dir) / "model.safetensors").exists() and stdout.count("exported") == 1
+
+
+@pytest.mark.parametrize("arch", ["t5", "bart"])
+def test_the_same_loop_fine_tunes_a_t5_or_bart_folder(arch, config, tmp_path, make_article):
+    """`init: PATH` takes any save_pretrained seq2seq folder: here tiny random T5 and BART models
+    (with this project's WordPiece tokenizer, as no other is offline) train, export and summarise."""
+    from transformers import AutoTokenizer, BartConfig, BartForConditionalGeneration, T5Config, T5ForConditionalGeneration
+
+    tok = AutoTokenizer.from_pretrained(make_tiny_checkpoint(tmp_path / "tok"))
+    ids = dict(pad_token_id=tok.pad_token_id, eos_token_id=tok.sep_token_id, decoder_start_token_id=tok.cls_token_id)
+    if arch == "t5":
+        model = T5ForConditionalGeneration(T5Config(vocab_size=len(tok), d_model=32, d_kv=16, d_ff=64, num_layers=2,
+                                                    num_heads=2, **ids))
+    else:
+        model = BartForConditionalGeneration(BartConfig(vocab_size=len(tok), d_model=32, encoder_layers=2,
+                                                        decoder_layers=2, encoder_attention_heads=2,
+                                                        decoder_attention_heads=2, encoder_ffn_dim=64,
+                                                        decoder_ffn_dim=64, bos_token_id=tok.cls_token_id, **ids))
+    init = tmp_path / arch
+    model.save_pretrained(init)
+    tok.save_pretrained(init)
+    cfg = replace(config, init=str(init), max_steps=2, eval_every=2, save_every=2)
+    last = train(cfg)
+    log = _log(cfg)
+    assert [r["step"] for r in log] == [0, 1, 2] and "valid_rouge" in log[2]
+    assert all(math.isfinite(r["loss"]) for r in log[1:])
+    out = export(cfg, last, fit_selector(cfg, last), cfg.export_dir)
+    assert json.load(open(out / "config.json"))["model_type"] == arch
+    (draft,) = Engine(out, device="cpu").summarize([make_article("ferry terminal")])
+    assert len(draft.takeaways) == 5
