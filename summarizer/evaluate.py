@@ -225,6 +225,14 @@ def _engine(model, device: str):
     return Engine(model, device=device)
 
 
+def _shown(path) -> str:
+    """A path as reports show it: relative to the working directory when it lies inside it."""
+    try:
+        return str(Path(path).resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)
+
+
 def _threads() -> int:
     import torch
 
@@ -282,7 +290,7 @@ def evaluate_model(model=None, data_dir=None, dataset: str | None = None, split:
     main = next(iter(systems))
     report = {
         "settings": {
-            "model": str(engine.path), "data": str(data_dir / dataset / f"{split}.jsonl.gz"), "dataset": dataset,
+            "model": _shown(engine.path), "data": str(data_dir / dataset / f"{split}.jsonl.gz"), "dataset": dataset,
             "split": split, "limit": limit, "articles": len(rows), "batch_size": batch_size,
             "selection": "all" if not limit else "first N" if first else f"random sample, seed {seed}",
             "device": str(engine.device), "threads": _threads(), "decoding": asdict(options),
