@@ -83,6 +83,14 @@ def rewrite_source(mode: str, sentences: list[str]) -> str:
     return f"{mode}: " + " ".join(s.strip() for s in sentences)
 
 
+_MODE_PREFIX = re.compile(rf"^({TAKEAWAY}|{ABSTRACT})\s*:\s*")
+
+
+def strip_mode(text: str) -> str:
+    """The text without the "takeaway:" / "abstract:" prefix of `rewrite_source` (a model may echo it)."""
+    return _MODE_PREFIX.sub("", text)
+
+
 def context_for(article_sentences: list[str], chosen: list[int]) -> str:
     """The lead sentence (who and what the story is about); the second one when the
     lead is itself chosen."""

@@ -21,7 +21,7 @@ from pathlib import Path
 import torch
 from transformers import LogitsProcessor, LogitsProcessorList
 
-from .data import ABSTRACT, TAKEAWAY, content, context_for, rewrite_source, tokens
+from .data import ABSTRACT, TAKEAWAY, content, context_for, rewrite_source, strip_mode, tokens
 from .model import load_seq2seq
 from .selector import Selector, embed_sentences, features
 from .text import casing_table, detokenize, ensure_sentence_end, recase, split_sentences
@@ -191,7 +191,7 @@ class Engine:
         texts = []
         for ids, source, context, item in zip(out.tolist(), sources, contexts, items):
             texts.append(realize(ids, source + " " + context, tok, item[3]))
-        return [re.sub(r"^(takeaway|abstract)\s*:\s*", "", t) for t in texts]
+        return [strip_mode(t) for t in texts]
 
 
 @dataclass

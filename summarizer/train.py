@@ -22,7 +22,6 @@ import json
 import math
 import os
 import random
-import re
 import time
 from dataclasses import dataclass, field, fields
 from datetime import timedelta
@@ -229,10 +228,6 @@ def validation_loss(model, encoded, pad_id, device, bf16, batch_size=64):
     return tot / max(1, n)
 
 
-def _strip_mode(text: str) -> str:
-    return re.sub(r"^\s*(takeaway|abstract)\s*:\s*", "", text)
-
-
 def takeaway_rows(rows: list[dict], n: int) -> list[dict]:
     """The first n held-out takeaway pairs (the abstract pairs are left out of the ROUGE curve)."""
     return [r for r in rows if r["source"].startswith("takeaway:")][:n]
@@ -246,6 +241,8 @@ def rewrite_rouge(model, tok, rows: list[dict], max_source_len: int, max_target_
     must keep. Greedy, not the product's beam search: a cheap, comparable point of the curve."""
     from rouge_score import rouge_scorer
 
+    from .data import strip_mode
+
     scorer = rouge_scorer.RougeScorer(["rouge1", "rouge2", "rougeL"], use_stemmer=True)
     was_training = model.training
     model.eval()
@@ -256,15 +253,22 @@ def rewrite_rouge(model, tok, rows: list[dict], max_source_len: int, max_target_
                   max_length=max_source_len, padding=True, return_tensors="pt").to(device)
         gen = model.generate(input_ids=enc["input_ids"], attention_mask=enc["attention_mask"], num_beams=1,
                              do_sample=False, max_new_tokens=max_target_len, no_repeat_ngram_size=3)
-        outs += [_strip_mode(t) for t in tok.batch_decode(gen, skip_special_tokens=True)]
+        outs += [strip_mode(t) for t in tok.batch_decode(gen, skip_special_tokens=True)]
     model.train(was_training)
     figures = {}
-    for name, texts in (("rewrite", outs), ("source", [_strip_mode(r["source"]) for r in rows])):
+    for name, texts in (("rewrite", outs), ("source", [strip_mode(r["source"]) for r in rows])):
         scores = [scorer.score(r["target"], t) for r, t in zip(rows, texts)]
         figures[name] = {k: round(100 * sum(s[k].fmeasure for s in scores) / max(1, len(scores)), 2)
                          for k in ("rouge1", "rouge2", "rougeL")}
         figures[name]["words"] = round(sum(len(t.split()) for t in texts) / max(1, len(texts)), 1)
     return figures
+
+
+def held_out(cfg: TrainConfig, pairs: Path, tok, start_id: int) -> tuple[list, list[dict]]:
+    """(encoded validation pairs for the loss, takeaway pairs for the rewrite ROUGE)."""
+    rows = read_jsonl(pairs / "valid.jsonl")[: cfg.valid_pairs]
+    return (encode_pairs(rows, tok, cfg.max_source_len, cfg.max_target_len, start_id),
+            takeaway_rows(rows, cfg.rouge_pairs))
 
 
 def _validate(model, tok, valid_enc, rouge_rows, cfg, device) -> dict:
@@ -295,9 +299,7 @@ def train(cfg: TrainConfig, resume: bool = True) -> Path:
     model, tok = make_model(cfg, device)
     start_id = model.config.decoder_start_token_id
     train_enc = encode_pairs(read_jsonl(pairs / "train.jsonl"), tok, cfg.max_source_len, cfg.max_target_len, start_id)
-    valid_rows = read_jsonl(pairs / "valid.jsonl")[: cfg.valid_pairs]
-    valid_enc = encode_pairs(valid_rows, tok, cfg.max_source_len, cfg.max_target_len, start_id)
-    rouge_rows = takeaway_rows(valid_rows, cfg.rouge_pairs)
+    valid_enc, rouge_rows = held_out(cfg, pairs, tok, start_id)
     opt = torch.optim.AdamW(param_groups(model, cfg), weight_decay=cfg.weight_decay)
     base_lrs = [g["lr"] for g in opt.param_groups]
     step, seen, elapsed, rng = 0, 0, 0.0, random.Random(cfg.seed)
@@ -448,14 +450,13 @@ def evaluate_rewriter(cfg: TrainConfig, model_dir: str | Path) -> dict:
 
     device = _device()
     model, tok = load_seq2seq(model_dir, device=device)
-    valid_rows = read_jsonl(build_pairs(cfg) / "valid.jsonl")[: cfg.valid_pairs]
-    valid_enc = encode_pairs(valid_rows, tok, cfg.max_source_len, cfg.max_target_len, model.config.decoder_start_token_id)
+    valid_enc, rouge_rows = held_out(cfg, build_pairs(cfg), tok, model.config.decoder_start_token_id)
     state = Path(model_dir) / "trainer_state.pt"  # a training save knows how far it got
     where = {}
     if state.exists():
         st = torch.load(state, weights_only=False, map_location="cpu")
         where = {"step": st["step"], "pairs_seen": st["seen"]}
-    return {**where, **_validate(model, tok, valid_enc, takeaway_rows(valid_rows, cfg.rouge_pairs), cfg, device)}
+    return {**where, **_validate(model, tok, valid_enc, rouge_rows, cfg, device)}
 
 
 def main(argv=None):
