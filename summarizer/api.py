@@ -35,6 +35,12 @@ class SummarizeOptions:
     clean: bool = True  # extract the main text from HTML and drop boilerplate lines before summarising
 
     def __post_init__(self):
+        for f in dataclasses.fields(self):  # num_beams="4" is a clear error here, not a failure deep inside
+            value, kind = getattr(self, f.name), (str if f.default is None else type(f.default))
+            if not (isinstance(value, kind) and (kind is bool or not isinstance(value, bool))
+                    or (value is None and f.default is None)):
+                raise TypeError(f"{f.name} must be {'a ' + kind.__name__ if kind is not int else 'an int'}"
+                                f"{' or None' if f.default is None else ''}, not {type(value).__name__} {value!r}")
         if not re.fullmatch(r"auto|cpu|cuda(:\d+)?", self.device):
             raise ValueError(f"device must be one of {', '.join(DEVICES)} (or cuda:N), not {self.device!r}")
         for name in ("batch_size", "num_beams", "max_takeaway_tokens", "max_abstract_tokens", "max_sentences",
@@ -178,6 +184,8 @@ def summarize(text: str, *, model: str | Path | None = None, device: str = "auto
 def summarize_many(texts, *, model: str | Path | None = None, device: str = "auto", batch_size: int = 8,
                    **options) -> list[Summary]:
     """`summarize` for many articles, decoded `batch_size` at a time; equal to calling it on each."""
+    if isinstance(texts, (str, bytes)):  # would be summarised character by character
+        raise TypeError("texts must be a list (or other iterable) of str; for one text use summarize(text)")
     opts = SummarizeOptions(model=str(model) if model is not None else None, device=device,
                             batch_size=batch_size, **options)
     prepared = [prepare(t, opts) for t in texts]

@@ -17,25 +17,38 @@ skips every input whose result matches both, so a run interrupted at any point
 (Ctrl-C, `kill -9`) and started again ends with the same bytes as a run that
 never stopped. Results hold no timestamps. A bad input gets a one-line error in
 the index and never stops the batch.
+
+What is never read: anything that is not a regular file (a FIFO, a device), a
+symlink to a file outside IN_DIR (unless follow_symlinks), and OUT_DIR when it
+is inside IN_DIR. OUT_DIR may not be IN_DIR or a folder above it (results would
+be read back as inputs). One batch at a time writes to an OUT_DIR (a lock file,
+`.summarizer-batch.lock`); results of inputs that are gone are removed. File
+names that are not valid UTF-8 get ids with `\\xNN` escapes; JSON Lines ids
+that are not safe file names get a short hash of the id in their file name.
 """
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import errno
 import hashlib
 import json
 import os
 import re
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 
 from .api import Summary, SummarizeOptions, get_engine, prepare, run_engine
+from .text import decode_bytes
 
 KINDS = {".txt": "text", ".md": "text", ".html": "html", ".htm": "html", ".json": "json", ".jsonl": "jsonl"}
 TEXT_FIELDS = ("text", "article", "content")
 INDEX = "index.jsonl"
+LOCK = ".summarizer-batch.lock"  # held (flock) by the batch writing to OUT_DIR
 _TMP = ".tmp"
+MAX_NAME = 100  # characters of a JSON Lines id kept in its result's file name (file systems allow 255 bytes)
 
 
 class InputError(Exception):
@@ -54,17 +67,38 @@ class Unit:
 # --- reading inputs -------------------------------------------------------------------
 
 def read_bytes(path: Path, max_bytes: int, span: tuple[int, int] | None = None) -> bytes:
-    """The file's bytes (or those of `span`); InputError with a one-line reason when they cannot be used."""
+    """The file's bytes (or those of `span`); InputError with a one-line reason when they cannot be used.
+
+    Opened without blocking (a FIFO would wait for a writer forever) and read only when it is a
+    regular file."""
     try:
-        with open(path, "rb") as f:
+        with open(path, "rb", opener=_open_nonblocking) as f:
+            mode = os.fstat(f.fileno()).st_mode
+            if not stat.S_ISREG(mode):
+                raise InputError(f"not a regular file ({_file_kind(mode)}): not read")
             size = span[1] if span else os.fstat(f.fileno()).st_size
             if size > max_bytes:
                 raise InputError(f"too large: {size / 2**20:.1f} MB, over the {max_bytes / 2**20:g} MB limit")
             if span:
                 f.seek(span[0])
             return check(f.read(span[1] if span else max_bytes + 1), max_bytes)
+    except FileNotFoundError as e:
+        raise InputError("broken symlink: its target does not exist" if os.path.islink(path)
+                         else "file vanished before it could be read") from None
     except OSError as e:
         raise os_error(e) from None
+
+
+def _open_nonblocking(path, flags):
+    return os.open(path, flags | os.O_NONBLOCK)
+
+
+def _file_kind(mode: int) -> str:
+    for test, name in ((stat.S_ISFIFO, "a FIFO"), (stat.S_ISSOCK, "a socket"), (stat.S_ISCHR, "a character device"),
+                       (stat.S_ISBLK, "a block device"), (stat.S_ISDIR, "a directory")):
+        if test(mode):
+            return name
+    return "not a file"
 
 
 def os_error(e: OSError) -> InputError:
@@ -84,16 +118,15 @@ def check(data: bytes, max_bytes: int) -> bytes:
         raise InputError(f"too large: over the {max_bytes / 2**20:g} MB limit")
     if not data.strip():
         raise InputError("empty: no text to summarise")
-    if b"\0" in data:
-        raise InputError("binary file (contains NUL bytes), not text")
     return data
 
 
 def decode(data: bytes) -> str:
+    """UTF-8, or UTF-16/32 (see `text.decode_bytes`); InputError says why not."""
     try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as e:
-        raise InputError(f"not UTF-8: invalid byte 0x{data[e.start]:02x} at offset {e.start}") from None
+        return decode_bytes(data)
+    except ValueError as e:
+        raise InputError(str(e)) from None
 
 
 def text_field(obj) -> str:
@@ -120,48 +153,126 @@ def load(unit: Unit, max_bytes: int) -> tuple[str, str]:
     return text, hashlib.sha256(data).hexdigest()
 
 
+def printable(name: str) -> str:
+    """A name that can be written as UTF-8: bytes of a file name that were not UTF-8 (held by Python
+    as surrogate escapes) become `\\xNN`, and lone surrogates from JSON `\\uNNNN`."""
+    try:
+        return name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    except UnicodeEncodeError:
+        return name.encode("utf-8", "backslashreplace").decode("utf-8")
+
+
+def file_name(id_: str) -> str:
+    """A safe file name for a JSON Lines id, one to one: the id itself when it is already safe, else
+    its safe characters (at most MAX_NAME) and a short hash of the whole id (`a/b` -> `a_b-1b2c3d4e`,
+    while an id `a_b` stays `a_b`)."""
+    safe = re.sub(r"[^\w.\-]+", "_", id_).strip("._")[:MAX_NAME]
+    if safe == id_:
+        return safe
+    return f"{safe or 'id'}-{hashlib.sha256(id_.encode('utf-8', 'surrogatepass')).hexdigest()[:8]}"
+
+
 def jsonl_units(path: Path, rel: str, max_bytes: int) -> list[Unit]:
     """One unit per record of a JSON Lines file, read again when its turn comes (no size limit on
-    the file, only on each record); a file that cannot be opened is one error unit."""
+    the file, only on each record); a file that cannot be opened is one error unit.
+
+    A record is named by its "id" field; a record without one (or a bad line) by "line<N>", unless a
+    record's own id already is that name ("line<N>-2" then). A second record with an id already seen
+    is an error: its result would replace the first one's."""
     try:
-        f = open(path, "rb")
+        f = open(path, "rb", opener=_open_nonblocking)
+        if not stat.S_ISREG(os.fstat(f.fileno()).st_mode):
+            f.close()
+            raise InputError(f"not a regular file ({_file_kind(os.stat(path).st_mode)}): not read")
     except OSError as e:
         return [Unit(rel, path, "", error=str(os_error(e)))]
-    units, seen, offset = [], set(), 0
+    except InputError as e:
+        return [Unit(rel, path, "", error=str(e))]
+    records, offset = [], 0  # (line number, span, id or None, error)
     with f:
         for n, line in enumerate(f, 1):
             span, offset = (offset, len(line)), offset + len(line)
             if not line.strip():
                 continue
-            name, error = f"line{n}", None
+            id_, error = None, None
             try:
                 obj = parse_json(check(line, max_bytes))
                 if isinstance(obj, dict) and obj.get("id") is not None:
-                    name = re.sub(r"[^\w.\-]+", "_", str(obj["id"])).strip("._")[:100] or name
+                    id_ = printable(str(obj["id"]))
                 text_field(obj)
             except InputError as e:
                 error = f"line {n}: {e}"
-            if name in seen:
-                error, name = f"line {n}: duplicate id {name!r}", f"line{n}"
-            seen.add(name)
-            units.append(Unit(f"{rel}#{name}", path, f"{rel}/{name}.json", span, error))
+            records.append((n, span, id_, error))
+    explicit = {id_ for _, _, id_, _ in records if id_ is not None}
+    first_line: dict[str, int] = {}
+    taken: set[str] = set()
+    units = []
+    out_dir = rel + ".records" if rel == INDEX else rel  # OUT_DIR/index.jsonl is the index itself
+    for n, span, id_, error in records:
+        if id_ is not None and id_ in first_line:
+            error = f"line {n}: duplicate id {id_!r} (first on line {first_line[id_]})"
+        elif id_ is not None:
+            first_line[id_] = n
+        name = id_ if id_ is not None and id_ not in taken else f"line{n}"
+        k = 1
+        while name in taken or (name != id_ and name in explicit):  # "line3" may be a record's own id
+            k += 1
+            name = f"line{n}-{k}"
+        taken.add(name)
+        units.append(Unit(f"{rel}#{name}", path, f"{out_dir}/{file_name(name)}.json", span, error))
     return units
 
 
-def collect(in_dir: Path, out_dir: Path, max_bytes: int) -> list[Unit]:
-    """Every input under in_dir (not under out_dir), sorted by id."""
+def collect(in_dir: Path, out_dir: Path, max_bytes: int, follow_symlinks: bool = False) -> list[Unit]:
+    """Every input under in_dir (not under out_dir), sorted by id; each unit's result path is its own."""
     units = []
+    real_in, real_out = os.path.realpath(in_dir), os.path.realpath(out_dir)
     for root, dirs, files in os.walk(in_dir):  # symlinked folders are listed but not entered: no loops
-        dirs[:] = sorted(d for d in dirs if Path(root, d).resolve() != out_dir.resolve())
+        dirs[:] = sorted(d for d in dirs if os.path.realpath(os.path.join(root, d)) != real_out)
         for name in files:
             path = Path(root, name)
             kind = KINDS.get(path.suffix.lower())
-            rel = path.relative_to(in_dir).as_posix()
-            if kind == "jsonl":
+            if not kind:
+                continue
+            rel = printable(path.relative_to(in_dir).as_posix())
+            error = None if follow_symlinks else outside(path, real_in)
+            if error:
+                units.append(Unit(rel, path, "", error=error))
+            elif kind == "jsonl":
                 units += jsonl_units(path, rel, max_bytes)
-            elif kind:
+            else:
                 units.append(Unit(rel, path, rel + ".json"))
-    return sorted(units, key=lambda u: u.id)
+    return no_collisions(sorted(units, key=lambda u: u.id))
+
+
+def outside(path: Path, real_in: str) -> str | None:
+    """The error for a symlink whose target is outside IN_DIR (None for anything else)."""
+    if not os.path.islink(path):
+        return None
+    target = os.path.realpath(path)
+    if os.path.commonpath([target, real_in]) == real_in:
+        return None
+    return "symlink to a file outside IN_DIR: not followed (follow_symlinks / --follow-symlinks reads it)"
+
+
+def no_collisions(units: list[Unit]) -> list[Unit]:
+    """Mark as errors the units whose result path is taken by an earlier unit's, or is a folder of
+    one, or the reverse (`a.txt.json` from a.txt and `a.txt.json/b.txt.json` from a.txt.json/b.txt)."""
+    files, dirs = {INDEX: "the index", LOCK: "the lock"}, {}
+    for u in units:
+        if u.error or not u.out:
+            continue
+        parts = u.out.split("/")
+        parents = ["/".join(parts[:i]) for i in range(1, len(parts))]
+        clash = files.get(u.out) or dirs.get(u.out) or next((files[p] for p in parents if p in files), None)
+        if clash:
+            u.error = f"its result {u.out!r} would collide with that of {clash!r}; rename one of them"
+            u.out = ""  # the path is the other's: never delete it on this one's behalf
+            continue
+        files[u.out] = u.id
+        for p in parents:
+            dirs.setdefault(p, u.id)
+    return units
 
 
 # --- writing results ---------------------------------------------------------------------
@@ -210,22 +321,56 @@ def finished(path: Path, sha: str, opts: dict) -> dict | None:
 # --- the batch -----------------------------------------------------------------------------
 
 def run_batch(in_dir, out_dir, *, markdown: bool = False, max_file_mb: float = 20, progress: bool = True,
-              **options) -> list[dict]:
+              follow_symlinks: bool = False, **options) -> list[dict]:
     """Summarise every input under in_dir into out_dir; returns the index entries (also in index.jsonl).
 
     `options` are the fields of SummarizeOptions (model, device, batch_size, num_beams, ...).
+    `follow_symlinks`: also read files that symlinks inside in_dir point to outside it.
     """
-    from tqdm import tqdm
-
     opts = SummarizeOptions(**options)
     in_dir, out_dir = Path(in_dir), Path(out_dir)
     if not in_dir.is_dir():
         raise NotADirectoryError(f"{in_dir} is not a folder")
+    real_in, real_out = os.path.realpath(in_dir), os.path.realpath(out_dir)
+    if os.path.commonpath([real_in, real_out]) == real_out:
+        raise ValueError(f"OUT_DIR {out_dir} is IN_DIR or a folder above it: its results would be read back as "
+                         "inputs; write them to another folder (OUT_DIR may be inside IN_DIR: it is skipped)")
     out_dir.mkdir(parents=True, exist_ok=True)
+    with locked(out_dir):
+        return _run_batch(in_dir, out_dir, opts, markdown, max_file_mb, progress, follow_symlinks)
+
+
+class BatchLockedError(OSError):
+    """Another batch is writing to the same OUT_DIR."""
+
+
+@contextlib.contextmanager
+def locked(out_dir: Path):
+    """Hold OUT_DIR's lock for the life of a batch: a second batch on the same OUT_DIR stops at once
+    (BatchLockedError) instead of redoing the same work. The lock goes with the process, however it
+    ends (an flock, not a file's existence); on systems without fcntl there is no lock."""
+    try:
+        import fcntl
+    except ImportError:  # Windows
+        yield
+        return
+    with open(out_dir / LOCK, "a") as f:
+        try:
+            fcntl.flock(f.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            raise BatchLockedError(f"another summarizer batch is writing to {out_dir}; wait for it to finish "
+                                   "or write to another folder") from None
+        yield
+
+
+def _run_batch(in_dir: Path, out_dir: Path, opts: SummarizeOptions, markdown: bool, max_file_mb: float,
+               progress: bool, follow_symlinks: bool) -> list[dict]:
+    from tqdm import tqdm
+
     for stale in out_dir.rglob(f".*{_TMP}"):  # left by a run that was killed mid-write
         stale.unlink()
     max_bytes = int(max_file_mb * 2**20)
-    units = collect(in_dir, out_dir, max_bytes)
+    units = collect(in_dir, out_dir, max_bytes, follow_symlinks)
     ropts = result_options(opts)
     errors: dict[str, str] = {}
     pending: list[tuple[Unit, str, tuple]] = []  # (unit, input sha256, prepared text and flags)
@@ -233,7 +378,7 @@ def run_batch(in_dir, out_dir, *, markdown: bool = False, max_file_mb: float = 2
     def write(unit: Unit, sha: str, summary) -> None:
         if markdown:
             atomic_write(out_dir / markdown_path(unit), summary.to_markdown())
-        result = {"id": unit.id, "source": unit.path.relative_to(in_dir).as_posix(), "input_sha256": sha,
+        result = {"id": unit.id, "source": source(unit, in_dir), "input_sha256": sha,
                   "options": ropts, "summary": summary.to_dict()}
         atomic_write(out_dir / unit.out, dumps(result))  # the .json last: it marks the unit done
 
@@ -276,20 +421,47 @@ def run_batch(in_dir, out_dir, *, markdown: bool = False, max_file_mb: float = 2
                 errors[unit.id] = one_line(e)
                 if unit.out:  # a result from an earlier version of this input is no longer true
                     (out_dir / unit.out).unlink(missing_ok=True)
+                    (out_dir / markdown_path(unit)).unlink(missing_ok=True)
                 bar.update(1)
             if len(pending) >= opts.batch_size:
                 flush()
         flush()
 
-    index = [{"id": u.id, "source": u.path.relative_to(in_dir).as_posix(),
+    index = [{"id": u.id, "source": source(u, in_dir),
               "status": "error" if u.id in errors else "ok",
               "output": None if u.id in errors else u.out, "error": errors.get(u.id)} for u in units]
+    remove_orphans(out_dir, {u.out for u in units if u.out})
     atomic_write(out_dir / INDEX, "".join(json.dumps(e, ensure_ascii=False) + "\n" for e in index))
     return index
 
 
+def source(unit: Unit, in_dir: Path) -> str:
+    return printable(unit.path.relative_to(in_dir).as_posix())
+
+
+def remove_orphans(out_dir: Path, keep: set[str]) -> None:
+    """Delete the results (and briefs) that the last index listed and no input makes any more: the
+    input was deleted or renamed. Only paths this batch wrote are touched, never other files."""
+    try:
+        previous = [json.loads(line) for line in (out_dir / INDEX).read_text(encoding="utf-8").splitlines()]
+        outputs = {e["output"] for e in previous if isinstance(e, dict) and isinstance(e.get("output"), str)}
+    except (OSError, ValueError):
+        return
+    root = os.path.realpath(out_dir)
+    for out in sorted(outputs - keep):
+        path = out_dir / out
+        if not out.endswith(".json") or os.path.commonpath([os.path.realpath(path), root]) != root:
+            continue  # not a result path (an index edited by hand): leave it
+        for p in (path, out_dir / markdown_path_of(out)):
+            p.unlink(missing_ok=True)
+
+
 def markdown_path(unit: Unit) -> str:
-    return unit.out.removesuffix(".json") + ".md"
+    return markdown_path_of(unit.out)
+
+
+def markdown_path_of(out: str) -> str:
+    return out.removesuffix(".json") + ".md"
 
 
 def one_line(e: Exception) -> str:

@@ -63,6 +63,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--markdown", action="store_true", help="also write a .md brief beside each result")
     p.add_argument("--max-file-mb", type=float, default=20, help="bigger input files are errors (default: 20)")
     p.add_argument("--progress", action=argparse.BooleanOptionalAction, default=True, help="show a progress bar")
+    p.add_argument("--follow-symlinks", action="store_true",
+                   help="also read files that symlinks in IN_DIR point to outside it (default: such links are errors)")
     add_summarize_options(p)
 
     for name, (_, help_) in DISPATCH.items():
@@ -71,11 +73,13 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def read_input(file: str) -> str:
+    from .text import decode_bytes
+
     data = sys.stdin.buffer.read() if file == "-" else open(file, "rb").read()
     try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as e:
-        raise ValueError(f"{file}: not UTF-8 (invalid byte at offset {e.start})") from None
+        return decode_bytes(data)
+    except ValueError as e:
+        raise ValueError(f"{file}: {e}") from None
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -93,7 +97,7 @@ def main(argv: list[str] | None = None) -> int:
         from .batch import run_batch
 
         index = run_batch(args.in_dir, args.out_dir, markdown=args.markdown, max_file_mb=args.max_file_mb,
-                          progress=args.progress, **summarize_options(args))
+                          progress=args.progress, follow_symlinks=args.follow_symlinks, **summarize_options(args))
         failed = [e for e in index if e["status"] != "ok"]
         print(f"{len(index) - len(failed)} ok, {len(failed)} failed; index: {args.out_dir}/index.jsonl",
               file=sys.stderr)

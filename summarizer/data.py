@@ -27,16 +27,10 @@ import re
 from collections import Counter
 from pathlib import Path
 
-from .text import ensure_sentence_end, split_sentences
+from .text import STOPWORDS, ensure_sentence_end, split_sentences
 
 TAKEAWAY, ABSTRACT = "takeaway", "abstract"
 _TOKEN = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
-STOPWORDS = frozenset(
-    """a an the of to in on at for by with from and or but as is are was were be been being it its
-    this that these those he she they his her their them we you i has have had will would can could
-    not no said says say after before over about into than then there here who which what when where
-    s t also up out more one""".split()
-)
 
 
 def tokens(text: str) -> list[str]:

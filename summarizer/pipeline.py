@@ -24,7 +24,8 @@ from transformers import LogitsProcessor, LogitsProcessorList
 from .data import ABSTRACT, TAKEAWAY, content, context_for, rewrite_source, strip_mode, tokens
 from .model import load_seq2seq
 from .selector import Selector, embed_sentences, features
-from .text import casing_table, detokenize, ensure_sentence_end, recase, split_sentences
+from .text import (casing_table, detokenize, ensure_sentence_end, looks_english, recase, split_sentences,
+                   split_sentences_cut)
 
 CHECKPOINT_NAME = "bert2bert-minilm-news"
 DEFAULT_MODEL = Path(os.environ.get("SUMMARIZER_MODEL") or
@@ -57,6 +58,28 @@ class Draft:
     fallback: list[bool]  # takeaway i is an article sentence used as-is, not model-written
     truncated: bool  # sentences beyond max_sentences were not read
     flags: list[str] = field(default_factory=list)
+
+
+# A takeaway is one sentence and the abstract one to three: text quoted from the article as-is
+# (a fallback, or a "sentence" from text without boundaries) is cut to these many words, with an
+# ellipsis, and flagged quote_shortened. 3x the longest CNN/DM highlight sentences (about 25 words)
+MAX_TAKEAWAY_QUOTE_WORDS = 75
+MAX_ABSTRACT_QUOTE_WORDS = 120
+
+
+def shorten(text: str, max_words: int) -> tuple[str, bool]:
+    """(text cut to at most max_words words and 8 characters a word, with an ellipsis; whether it
+    was cut). The character bound (an English word and its space average about 6) holds text with
+    no spaces at all to the same size."""
+    words = text.split()
+    limit = max_words * 8
+    if len(words) <= max_words and len(text) <= limit:
+        return text, False
+    out = " ".join(words[:max_words])
+    if len(out) > limit:
+        space = out.rfind(" ", 0, limit)
+        out = out[:space] if space > limit // 2 else out[:limit]
+    return out.rstrip(",;: ") + " \u2026", True
 
 
 # function words and punctuation the constrained decoder may always write
@@ -121,11 +144,13 @@ class Engine:
         return drafts
 
     # --- steps ------------------------------------------------------------
-    def _units(self, text: str, options: DecodingOptions) -> tuple[list[str], bool, dict]:
-        """(units to summarise, truncated, the article's casing table): one sentence split serves all."""
-        split = split_sentences(text)
+    def _units(self, text: str, options: DecodingOptions) -> tuple[list[str], bool, dict, list[str]]:
+        """(units to summarise, truncated, the article's casing table, flags): one sentence split
+        serves all."""
+        split, cut = split_sentences_cut(text)
         if not split:
             raise ValueError("the text has no sentence to summarise")
+        flags = (["long_sentence_cut"] if cut else []) + ([] if looks_english(text) else ["not_english"])
         truncated = len(split) > options.max_sentences
         sents = split[: options.max_sentences]
         if len(sents) < options.num_takeaways:
@@ -133,18 +158,18 @@ class Engine:
             clauses = [c for c in clauses if len(c.split()) >= 4]
             if len(clauses) > len(sents):
                 sents = clauses
-        return sents, truncated, casing_table(split)
+        return sents, truncated, casing_table(split), flags
 
     def _summarize_batch(self, texts: list[str], options: DecodingOptions) -> list[Draft]:
         k = options.num_takeaways
         units = [self._units(t, options) for t in texts]
-        emb_all = embed_sentences(self.model, self.tokenizer, [s for sents, _, _ in units for s in sents], self.device)
+        emb_all = embed_sentences(self.model, self.tokenizer, [s for sents, *_ in units for s in sents], self.device)
         docs, start = [], 0
-        for sents, truncated, table in units:
+        for sents, truncated, table, flags in units:
             emb = emb_all[start:start + len(sents)]
             start += len(sents)
             scores = self.selector.scores(features(emb, sents))
-            docs.append(_Doc(sents, truncated, torch.argsort(scores, descending=True).tolist(), emb, table))
+            docs.append(_Doc(sents, truncated, torch.argsort(scores, descending=True).tolist(), emb, table, flags))
         # rounds of rewriting, all articles batched together: each article proposes its best
         # untried sentences until it has k takeaways that are not near-duplicates of each other
         for _ in range(3):
@@ -203,6 +228,7 @@ class _Doc:
     ranking: list[int]  # sentence indices, most salient first
     emb: torch.Tensor
     table: dict  # the article's casing
+    flags: list[str]  # what the engine saw in the text (long_sentence_cut, not_english)
     accepted: list[tuple[int, str, bool]] = field(default_factory=list)  # (sentence, text, fallback)
     tried: set = field(default_factory=set)
 
@@ -228,7 +254,7 @@ class _Doc:
             self.accepted.append((i, text, fallback))
 
     def draft(self, k: int, abstract: str, abstract_src: list[int]) -> Draft:
-        flags = []
+        flags = list(self.flags)
         taken = sorted(self.accepted)
         if len(taken) < k:  # fewer distinct sentences than takeaways: fill, and say so
             flags.append("takeaway_filled")
@@ -240,16 +266,22 @@ class _Doc:
                 if len(taken) < k and text not in texts:
                     taken.append((i, text, True))
                     texts.append(text)
-            for n in range(k - len(taken)):  # a one- or two-sentence text: nothing new is left
+            if len(taken) < k:  # a one- or two-sentence text: the same sentences again, and say so
+                flags.append("takeaway_repeated")
+            for n in range(k - len(taken)):
                 taken.append((n % len(self.sents), ensure_sentence_end(self.sents[n % len(self.sents)]), True))
             taken.sort()
         abstract = " ".join(_capitalize(x) for x in split_sentences(detokenize(abstract))[:3])
         if len(abstract.split()) < 4:
             abstract = " ".join(self.sents[i] for i in abstract_src)
             flags.append("abstract_fallback")
+        abstract, cut = shorten(abstract, MAX_ABSTRACT_QUOTE_WORDS)
+        takeaways = [shorten(t, MAX_TAKEAWAY_QUOTE_WORDS) for _, t, _ in taken]
+        if cut or any(c for _, c in takeaways):
+            flags.append("quote_shortened")
         if self.truncated:
             flags.append("input_truncated")
-        return Draft(self.sents, ensure_sentence_end(abstract), abstract_src, [t for _, t, _ in taken],
+        return Draft(self.sents, ensure_sentence_end(abstract), abstract_src, [t for t, _ in takeaways],
                      [[i] for i, _, _ in taken], [fb for _, _, fb in taken], self.truncated, sorted(flags))
 
 
@@ -293,7 +325,7 @@ def realize(gen_ids: list[int], src_text: str, tokenizer, table: dict | None = N
     table = table or {}
     special = set(tokenizer.all_special_ids)
     gen = [t for t in gen_ids if t not in special]
-    enc = tokenizer(src_text, add_special_tokens=False, return_offsets_mapping=True)
+    enc = tokenizer(src_text, add_special_tokens=False, return_offsets_mapping=True, verbose=False)  # no length warning
     sid, offs = enc["input_ids"], enc["offset_mapping"]
     where: dict[int, list[int]] = {}
     for j, t in enumerate(sid):

@@ -18,6 +18,29 @@ _PARA = re.compile(r"\n\s*\n|\n")
 _LOWER_START = re.compile(r"(^|[.!?][\"'\u201d\u2019)\]]?\s+[\"'\u201c\u2018(]?)([a-z])")
 
 
+# English function words: content words are the rest (selection, alignment), and a text in which
+# they are rare is not English
+STOPWORDS = frozenset(
+    """a an the of to in on at for by with from and or but as is are was were be been being it its
+    this that these those he she they his her their them we you i has have had will would can could
+    not no said says say after before over about into than then there here who which what when where
+    s t also up out more one""".split()
+)
+
+
+# In English news prose these words are about 40% of all words (the median of the CNN/DM, XSum and
+# Inshorts validation articles; of their 5,440 articles only two player/score lists fall under
+# 10%); in French, German, Spanish or Chinese text they are 0-3%
+MIN_ENGLISH_SHARE = 0.1
+
+
+def looks_english(text: str) -> bool:
+    """True when English function words are a usual share of the words of the text's first 5,000
+    characters (the model was trained on English news only)."""
+    words = [w.lower() for w in _WORD.findall(text[:5000])]
+    return bool(words) and sum(w in STOPWORDS for w in words) >= MIN_ENGLISH_SHARE * len(words)
+
+
 def normalize_text(text: str) -> str:
     """Unicode NFC, no control characters, single spaces, at most one blank line."""
     text = unicodedata.normalize("NFC", text)
@@ -34,6 +57,51 @@ def normalize_text(text: str) -> str:
         out.append(line)
         blank = False
     return "\n".join(out).strip()
+
+
+_BOMS = (  # longest first: the UTF-32-LE mark begins with the UTF-16-LE one
+    (b"\xff\xfe\x00\x00", "utf-32-le"), (b"\x00\x00\xfe\xff", "utf-32-be"), (b"\xef\xbb\xbf", "utf-8"),
+    (b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be"),
+)
+
+
+def decode_bytes(data: bytes) -> str:
+    """Text of a file's bytes: UTF-8 (with or without a byte-order mark), or UTF-16 / UTF-32 with a
+    byte-order mark or with the zero bytes that ASCII text has in those encodings. ValueError, with
+    the reason, for anything else (binary data, another encoding)."""
+    for bom, codec in _BOMS:
+        if data.startswith(bom):
+            return _decode(data[len(bom):], codec)
+    if b"\0" in data:
+        codec = _wide_codec(data)
+        if codec is None:
+            raise ValueError("binary file (contains NUL bytes), not text")
+        return _decode(data, codec)
+    return _decode(data, "utf-8")
+
+
+def _wide_codec(data: bytes) -> str | None:
+    """UTF-16/32 without a byte-order mark, told by where the zero bytes of mostly-ASCII text fall."""
+    head = data[:4096]
+    for codec, width, zero_at in (("utf-32-le", 4, (1, 2, 3)), ("utf-32-be", 4, (0, 1, 2)),
+                                  ("utf-16-le", 2, (1,)), ("utf-16-be", 2, (0,))):
+        if len(data) % width:
+            continue
+        zeros = sum(head[k] == 0 for i in range(0, len(head) - width + 1, width) for k in zero_at)
+        if zeros >= 0.9 * len(zero_at) * (len(head) // width):  # 90%: a few non-ASCII characters allowed
+            return codec
+    return None
+
+
+def _decode(data: bytes, codec: str) -> str:
+    try:
+        text = data.decode(codec)
+    except UnicodeDecodeError as e:
+        name = "UTF-8" if codec == "utf-8" else codec.upper()
+        raise ValueError(f"not {name}: invalid byte 0x{data[e.start]:02x} at offset {e.start}") from None
+    if "\0" in text:
+        raise ValueError("binary file (contains NUL characters), not text")
+    return text
 
 
 @lru_cache(maxsize=1)
@@ -55,9 +123,33 @@ def split_sentences(text: str, min_words: int = 1) -> list[str]:
     quotes). All-lowercase text (the CNN/DM training data) goes through blingfire
     on a copy with sentence starts capitalised, and the pieces are lowercased
     back, so each sentence is still a substring of the input.
+
+    Time is linear in the length of the text: a long paragraph is cut into
+    chunks before pysbd sees it, and a "sentence" over MAX_SENTENCE_CHARS (text
+    with no sentence boundaries) is cut into pieces (`split_sentences_cut` says
+    whether that happened).
     """
+    return split_sentences_cut(text, min_words)[0]
+
+
+# pysbd's time grows with the square of the length of what it is given (27.9 s for a
+# 2,000-sentence paragraph): paragraphs are handed to it in chunks of about this many characters
+PYSBD_CHUNK_CHARS = 2000
+# no real sentence is this long (the longest of 5,942 cased CNN/DM validation sentences: 1,911
+# characters); a longer "sentence" is text without boundaries and is cut into pieces
+MAX_SENTENCE_CHARS = 2000
+# a safe place to cut a long paragraph: end punctuation after a lowercase word of three or more
+# letters (not an abbreviation such as "Mr." or "U.S."), then a capital or an opening quote
+_SAFE_BREAK = re.compile(r"(?<=[a-z]{3}[.!?])[\"'\u201d\u2019)]?\s+(?=[\"'\u201c\u2018(]?[A-Z])")
+# where to cut an over-long sentence, best first: after a clause mark, then at a space
+_CLAUSE_BREAK = re.compile(r"[;:,\u2014]\s+|\s+(?:--|\u2013|\u2014)\s+")
+
+
+def split_sentences_cut(text: str, min_words: int = 1) -> tuple[list[str], bool]:
+    """(sentences, cut): `split_sentences`, and whether an over-long sentence had to be cut."""
     lower = is_lowercase_text(text)
     sentences: list[str] = []
+    cut = False
     for para in _PARA.split(text):
         para = para.strip()
         if not para:
@@ -68,12 +160,39 @@ def split_sentences(text: str, min_words: int = 1) -> list[str]:
             shown = _LOWER_START.sub(lambda m: m.group(1) + m.group(2).upper(), para)
             pieces = [s.lower() for s in blingfire.text_to_sentences(shown).split("\n")]
         else:
-            pieces = _segmenter().segment(para)
+            pieces = [s for chunk in _chunks(para, PYSBD_CHUNK_CHARS, _SAFE_BREAK) for s in _segmenter().segment(chunk)]
         for s in pieces:
             s = s.strip()
-            if s and len(s.split()) >= min_words:
+            if len(s) > MAX_SENTENCE_CHARS:
+                cut = True
+                sentences += [p for p in _chunks(s, MAX_SENTENCE_CHARS, _CLAUSE_BREAK) if len(p.split()) >= min_words]
+            elif s and len(s.split()) >= min_words:
                 sentences.append(s)
-    return sentences
+    return sentences, cut
+
+
+def _chunks(text: str, size: int, breaks: re.Pattern) -> list[str]:
+    """`text` cut into pieces of at most `size` characters: at the first match of `breaks` in the
+    second half of each window, else at its last space, else anywhere. Linear in len(text)."""
+    out, start = [], 0
+    while len(text) - start > size:
+        end = start + size
+        m = breaks.search(text, start + size // 2, end)
+        if m:
+            cut, nxt = m.start(), m.end()
+        else:
+            space = text.rfind(" ", start + size // 2, end)
+            cut, nxt = (space, space + 1) if space > start else (end, end)
+        if m and not text[cut].isspace():
+            cut += 1  # a clause mark or closing quote stays with the piece it ends
+        piece = text[start:cut].strip()
+        if piece:
+            out.append(piece)
+        start = nxt
+    piece = text[start:].strip()
+    if piece:
+        out.append(piece)
+    return out
 
 
 # --- detokenising what a WordPiece model writes ------------------------------
@@ -149,7 +268,7 @@ def _capitalize_first(text: str) -> str:
 
 def ensure_sentence_end(text: str) -> str:
     text = text.strip()
-    if text and text[-1] not in ".!?\"'\u201d\u2019)":
+    if text and text[-1] not in ".!?\"'\u201d\u2019)\u2026\u3002\uff01\uff1f":  # also 。！？
         text += "."
     return text
 

@@ -309,7 +309,7 @@ def train(cfg: TrainConfig, resume: bool = True) -> Path:
 
         model, _ = load_seq2seq(out / "last", device=device)
         opt = torch.optim.AdamW(param_groups(model, cfg), weight_decay=cfg.weight_decay)
-        st = torch.load(state_path, weights_only=False)
+        st = read_trainer_state(state_path)
         opt.load_state_dict(st["optimizer"])
         step, seen, elapsed = st["step"], st["seen"], st["elapsed"]
         rng.setstate(st["rng"])
@@ -408,7 +408,7 @@ def fit_selector(cfg: TrainConfig, model_dir: str | Path):
     cache = Path(cfg.out_dir) / f"selector_features_{n}.pt"
     weights = Path(model_dir) / "model.safetensors"
     key = [str(weights.resolve()), weights.stat().st_mtime_ns, str(Path(cfg.data_dir).resolve()), n]
-    cached = torch.load(cache) if cache.exists() else {}
+    cached = torch.load(cache, weights_only=True) if cache.exists() else {}
     if isinstance(cached, dict) and cached.get("key") == key:
         feats, labels = cached["features"], cached["labels"]
     else:
@@ -443,6 +443,12 @@ def export(cfg: TrainConfig, model_dir: str | Path, selector, out_dir: str | Pat
     return out
 
 
+def read_trainer_state(path: Path) -> dict:
+    """A save's trainer state (optimizer, step, RNG states). `weights_only=True`: tensors, numbers and
+    containers only, so a crafted file in a folder a user points at cannot run code when read."""
+    return torch.load(path, weights_only=True, map_location="cpu")
+
+
 def evaluate_rewriter(cfg: TrainConfig, model_dir: str | Path) -> dict:
     """Validation loss and rewrite ROUGE of a saved model on this config's held-out pairs (a point of
     the learning curve for a model trained elsewhere, e.g. a shipped checkpoint)."""
@@ -454,7 +460,7 @@ def evaluate_rewriter(cfg: TrainConfig, model_dir: str | Path) -> dict:
     state = Path(model_dir) / "trainer_state.pt"  # a training save knows how far it got
     where = {}
     if state.exists():
-        st = torch.load(state, weights_only=False, map_location="cpu")
+        st = read_trainer_state(state)
         where = {"step": st["step"], "pairs_seen": st["seen"]}
     return {**where, **_validate(model, tok, valid_enc, rouge_rows, cfg, device)}
 
