@@ -19,6 +19,7 @@ from pathlib import Path
 
 NUM_TAKEAWAYS = 5  # the product promises exactly five Key Takeaways
 DEVICES = ("auto", "cpu", "cuda")
+DTYPES = ("auto", "float32", "bfloat16", "float16")
 
 
 @dataclass(frozen=True)
@@ -33,6 +34,8 @@ class SummarizeOptions:
     max_sentences: int = 200  # read at most this many sentences; longer articles are flagged input_truncated
     max_input_chars: int = 2_000_000  # refuse a text longer than this (characters, before cleaning)
     clean: bool = True  # extract the main text from HTML and drop boilerplate lines before summarising
+    dtype: str = "auto"  # weights: auto (float16 on CUDA, bfloat16 on CPUs with native bf16, else float32), float32, bfloat16, float16
+    threads: int = 0  # CPU threads for torch; 0 = auto (OMP_NUM_THREADS when set, else the CPUs this process may use)
 
     def __post_init__(self):
         for f in dataclasses.fields(self):  # num_beams="4" is a clear error here, not a failure deep inside
@@ -47,6 +50,10 @@ class SummarizeOptions:
                      "max_input_chars"):
             if getattr(self, name) < 1:
                 raise ValueError(f"{name} must be at least 1, not {getattr(self, name)}")
+        if self.dtype not in DTYPES:
+            raise ValueError(f"dtype must be one of {', '.join(DTYPES)}, not {self.dtype!r}")
+        if self.threads < 0:
+            raise ValueError(f"threads must be 0 (auto) or more, not {self.threads}")
 
 
 def option_help() -> dict[str, str]:
@@ -95,23 +102,47 @@ class Summary:
 # --- the engine, loaded once per process ----------------------------------------
 
 @lru_cache(maxsize=4)
-def _load_engine(path: str | None, device: str):
+def _load_engine(path: str | None, device: str, dtype: str):
     from .pipeline import Engine
 
-    return Engine(path, device)
+    return Engine(path, device, dtype)
 
 
 def get_engine(options: SummarizeOptions):
-    """The engine for these options' model and device (loaded on first use, then cached)."""
-    if options.device.startswith("cuda"):
-        import torch
+    """The engine for these options' model, device and dtype (loaded on first use, then cached); also
+    sets torch's CPU threads (`options.threads`)."""
+    import torch
 
-        if not torch.cuda.is_available():
-            raise ValueError(f"device {options.device!r} asked for, but CUDA is not available here")
-    from .pipeline import resolve_device
+    if options.device.startswith("cuda") and not torch.cuda.is_available():
+        raise ValueError(f"device {options.device!r} asked for, but CUDA is not available here")
+    from .pipeline import resolve_device, resolve_dtype
 
+    set_threads(options.threads)
     path = str(Path(options.model).expanduser().resolve()) if options.model else None
-    return _load_engine(path, str(resolve_device(options.device)))  # "auto" and "cpu" share one engine
+    device = resolve_device(options.device)
+    dtype = str(resolve_dtype(options.dtype, device)).removeprefix("torch.")
+    return _load_engine(path, str(device), dtype)  # "auto" and "cpu" share one engine, as do equal dtypes
+
+
+def auto_threads() -> int:
+    """OMP_NUM_THREADS when it is set, else the CPUs this process may run on (its affinity mask,
+    which containers and `taskset` narrow), never more."""
+    import os
+
+    env = os.environ.get("OMP_NUM_THREADS", "")
+    if env.isdigit() and int(env) > 0:
+        return int(env)
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+
+
+def set_threads(threads: int = 0) -> int:
+    """Set torch's CPU threads (0: `auto_threads()`); returns the number set."""
+    import torch
+
+    n = threads or auto_threads()
+    if torch.get_num_threads() != n:
+        torch.set_num_threads(n)
+    return n
 
 
 def decoding_options(options: SummarizeOptions):

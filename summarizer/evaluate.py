@@ -216,13 +216,13 @@ def resolve_data(data: str | Path | None, dataset: str | None, split: str | None
     return path, dataset, split
 
 
-def _engine(model, device: str):
+def _engine(model, device: str, dtype: str = "auto"):
     """A loaded engine (anything with `summarize`) as is; a path or None is loaded."""
     if hasattr(model, "summarize"):
         return model
     from .pipeline import Engine
 
-    return Engine(model, device=device)
+    return Engine(model, device=device, dtype=dtype)
 
 
 def _shown(path) -> str:
@@ -242,7 +242,7 @@ def _threads() -> int:
 def evaluate_model(model=None, data_dir=None, dataset: str | None = None, split: str | None = None,
                    limit: int | None = None, out: str | Path | None = None, batch_size: int = 8,
                    options=None, device: str = "auto", draws: int = 1000, seed: int = 0,
-                   first: bool = False, progress: bool = True) -> dict:
+                   first: bool = False, progress: bool = True, dtype: str = "auto") -> dict:
     """Evaluate a model (a path, None for the default checkpoint, or a loaded
     `Engine`) on one split; returns the report and writes it when `out` is given."""
     from tqdm.auto import tqdm
@@ -258,7 +258,7 @@ def evaluate_model(model=None, data_dir=None, dataset: str | None = None, split:
         pick = range(limit) if first else sorted(np.random.default_rng(seed).choice(len(rows), limit, replace=False))
         rows = rows.select(pick)
     rows = list(rows)
-    engine = _engine(model, device)
+    engine = _engine(model, device, dtype)
     abstract_data = "highlights" not in rows[0]
 
     started = time.perf_counter()
@@ -293,7 +293,8 @@ def evaluate_model(model=None, data_dir=None, dataset: str | None = None, split:
             "model": _shown(engine.path), "data": str(data_dir / dataset / f"{split}.jsonl.gz"), "dataset": dataset,
             "split": split, "limit": limit, "articles": len(rows), "batch_size": batch_size,
             "selection": "all" if not limit else "first N" if first else f"random sample, seed {seed}",
-            "device": str(engine.device), "threads": _threads(), "decoding": asdict(options),
+            "device": str(engine.device), "dtype": str(getattr(engine, "dtype", "")).removeprefix("torch."),
+            "threads": _threads(), "decoding": asdict(options),
             "compared": "abstract vs reference abstract" if abstract_data else "takeaways (one per line) vs highlights",
             "rouge": "project metric module summarizer/metrics/rouge.py (rouge_score, Porter stemming, "
                      "rougeLsum one sentence per line)",
@@ -385,6 +386,7 @@ def main(argv=None) -> int:
     p.add_argument("--out", default=None, help="report JSON (default: runs/eval/<dataset>-<split>[-N].json)")
     p.add_argument("--batch-size", type=int, default=8)
     p.add_argument("--device", default="auto")
+    p.add_argument("--dtype", default="auto", help="weights: auto, float32, bfloat16, float16 (as summarize)")
     p.add_argument("--threads", type=int, default=None, help="torch CPU threads (default: torch's choice)")
     p.add_argument("--bootstrap", type=int, default=1000, help="bootstrap draws")
     p.add_argument("--seed", type=int, default=0)
@@ -403,7 +405,8 @@ def main(argv=None) -> int:
     data_dir, dataset, split = resolve_data(a.data, a.dataset, a.split)
     out = a.out or f"runs/eval/{dataset}-{split}{f'-{a.limit}' if a.limit else ''}.json"
     report = evaluate_model(a.model, data_dir, dataset, split, limit=a.limit, out=out, batch_size=a.batch_size,
-                            options=options, device=a.device, draws=a.bootstrap, seed=a.seed, first=a.first)
+                            options=options, device=a.device, draws=a.bootstrap, seed=a.seed, first=a.first,
+                            dtype=a.dtype)
     print(report["table"])
     print(f"\nwritten: {out}, {Path(out).with_suffix('.md')}, {Path(out).with_suffix('.outputs.jsonl')}",
           file=sys.stderr)

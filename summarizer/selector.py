@@ -30,7 +30,8 @@ def embed_sentences(model, tokenizer, sentences: list[str], device, batch_size: 
     encoder = model.get_encoder()
     out = []
     for i in range(0, len(sentences), batch_size):
-        enc = tokenizer(sentences[i:i + batch_size], truncation=True, max_length=max_len, padding=True,
+        # a fixed width: a sentence's embedding must not depend on the other sentences of its chunk
+        enc = tokenizer(sentences[i:i + batch_size], truncation=True, max_length=max_len, padding="max_length",
                         return_tensors="pt").to(device)
         h = encoder(input_ids=enc["input_ids"], attention_mask=enc["attention_mask"]).last_hidden_state.float()
         m = enc["attention_mask"].unsqueeze(-1).float()
