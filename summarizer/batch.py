@@ -47,6 +47,7 @@ KINDS = {".txt": "text", ".md": "text", ".html": "html", ".htm": "html", ".json"
 TEXT_FIELDS = ("text", "article", "content")
 INDEX = "index.jsonl"
 LOCK = ".summarizer-batch.lock"  # held (flock) by the batch writing to OUT_DIR
+SHARDS = ".summarizer-shards"  # OUT_DIR/<SHARDS>/index-I-of-N.jsonl: each shard's part of the index
 _TMP = ".tmp"
 MAX_NAME = 100  # characters of a JSON Lines id kept in its result's file name (file systems allow 255 bytes)
 
@@ -321,24 +322,51 @@ def finished(path: Path, sha: str, opts: dict) -> dict | None:
 
 # --- the batch -----------------------------------------------------------------------------
 
+def parse_shard(shard) -> tuple[int, int] | None:
+    """"I/N" (or (I, N)) -> (I, N) with 0 <= I < N; None stays None."""
+    if shard is None:
+        return None
+    try:
+        i, n = (int(x) for x in (shard.split("/") if isinstance(shard, str) else shard))
+    except (TypeError, ValueError):
+        raise ValueError(f"shard must be I/N (e.g. 0/4), not {shard!r}") from None
+    if not 0 <= i < n:
+        raise ValueError(f"shard I/N needs 0 <= I < N, not {i}/{n}")
+    return i, n
+
+
+def shard_of(unit_id: str, n: int) -> int:
+    """The shard (of n) an input belongs to: a hash of its id, the same on every machine and run."""
+    return int(hashlib.sha256(unit_id.encode("utf-8", "surrogatepass")).hexdigest()[:12], 16) % n
+
+
 def run_batch(in_dir, out_dir, *, markdown: bool = False, max_file_mb: float = 20, progress: bool = True,
-              follow_symlinks: bool = False, **options) -> list[dict]:
+              follow_symlinks: bool = False, shard=None, **options) -> list[dict]:
     """Summarise every input under in_dir into out_dir; returns the index entries (also in index.jsonl).
 
     `options` are the fields of SummarizeOptions (model, device, batch_size, num_beams, ...).
     `follow_symlinks`: also read files that symlinks inside in_dir point to outside it.
+    `shard`: "I/N" does only the inputs of shard I of N (by a hash of their id), so N processes or
+    machines can share one folder; each returns its own index entries, and the one that finds all N
+    parts done writes index.jsonl. The results are the same bytes as one plain run's.
     """
     opts = SummarizeOptions(**options)
+    shard = parse_shard(shard)
     in_dir, out_dir = Path(in_dir), Path(out_dir)
-    if not in_dir.is_dir():
+    check_dirs(in_dir, out_dir)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    with locked(out_dir / (LOCK if shard is None else f"{LOCK.removesuffix('.lock')}-{shard[0]}-of-{shard[1]}.lock")):
+        return _run_batch(in_dir, out_dir, opts, markdown, max_file_mb, progress, follow_symlinks, shard)
+
+
+def check_dirs(in_dir: Path, out_dir: Path) -> None:
+    """IN_DIR must be a folder, and OUT_DIR neither IN_DIR nor a folder above it."""
+    if not Path(in_dir).is_dir():
         raise NotADirectoryError(f"{in_dir} is not a folder")
     real_in, real_out = os.path.realpath(in_dir), os.path.realpath(out_dir)
     if os.path.commonpath([real_in, real_out]) == real_out:
         raise ValueError(f"OUT_DIR {out_dir} is IN_DIR or a folder above it: its results would be read back as "
                          "inputs; write them to another folder (OUT_DIR may be inside IN_DIR: it is skipped)")
-    out_dir.mkdir(parents=True, exist_ok=True)
-    with locked(out_dir):
-        return _run_batch(in_dir, out_dir, opts, markdown, max_file_mb, progress, follow_symlinks)
 
 
 class BatchLockedError(OSError):
@@ -346,32 +374,35 @@ class BatchLockedError(OSError):
 
 
 @contextlib.contextmanager
-def locked(out_dir: Path):
-    """Hold OUT_DIR's lock for the life of a batch: a second batch on the same OUT_DIR stops at once
-    (BatchLockedError) instead of redoing the same work. The lock goes with the process, however it
-    ends (an flock, not a file's existence); on systems without fcntl there is no lock."""
+def locked(lock: Path, wait: bool = False):
+    """Hold a lock file in OUT_DIR for the life of a batch: a second batch on the same OUT_DIR (or
+    shard) stops at once (BatchLockedError) instead of redoing the same work; `wait` waits instead.
+    The lock goes with the process, however it ends (an flock, not a file's existence); on systems
+    without fcntl there is no lock."""
     try:
         import fcntl
     except ImportError:  # Windows
         yield
         return
-    with open(out_dir / LOCK, "a") as f:
+    with open(lock, "a") as f:
         try:
-            fcntl.flock(f.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+            fcntl.flock(f.fileno(), fcntl.LOCK_EX | (0 if wait else fcntl.LOCK_NB))
         except OSError:
-            raise BatchLockedError(f"another summarizer batch is writing to {out_dir}; wait for it to finish "
+            raise BatchLockedError(f"another summarizer batch is writing to {lock.parent}; wait for it to finish "
                                    "or write to another folder") from None
         yield
 
 
 def _run_batch(in_dir: Path, out_dir: Path, opts: SummarizeOptions, markdown: bool, max_file_mb: float,
-               progress: bool, follow_symlinks: bool) -> list[dict]:
+               progress: bool, follow_symlinks: bool, shard: tuple[int, int] | None) -> list[dict]:
     from tqdm import tqdm
 
-    for stale in out_dir.rglob(f".*{_TMP}"):  # left by a run that was killed mid-write
-        stale.unlink()
     max_bytes = int(max_file_mb * 2**20)
     units = collect(in_dir, out_dir, max_bytes, follow_symlinks)
+    if shard:  # after collect: every shard sees the same names, errors and collisions as a plain run
+        units = [u for u in units if shard_of(u.id, shard[1]) == shard[0]]
+    remove_stale_temporaries(out_dir, None if shard is None else
+                             {p for u in units if u.out for p in (u.out, markdown_path(u))} | {shard_part(*shard)})
     ropts = result_options(opts)
     errors: dict[str, str] = {}
     pending: list[tuple[Unit, str, tuple]] = []  # (unit, input sha256, prepared text and flags)
@@ -431,21 +462,62 @@ def _run_batch(in_dir: Path, out_dir: Path, opts: SummarizeOptions, markdown: bo
     index = [{"id": u.id, "source": source(u, in_dir),
               "status": "error" if u.id in errors else "ok",
               "output": None if u.id in errors else u.out, "error": errors.get(u.id)} for u in units]
-    remove_orphans(out_dir, {u.out for u in units if u.out})
-    atomic_write(out_dir / INDEX, "".join(json.dumps(e, ensure_ascii=False) + "\n" for e in index))
+    if shard is None:
+        remove_orphans(out_dir, out_dir / INDEX, {u.out for u in units if u.out})
+        write_index(out_dir / INDEX, index)
+        return index
+    part = out_dir / shard_part(*shard)
+    previous = part if part.exists() else out_dir / INDEX
+    remove_orphans(out_dir, previous, {u.out for u in units if u.out}, lambda id_: shard_of(id_, shard[1]) == shard[0])
+    write_index(part, index)
+    merge_shards(out_dir, shard[1])
     return index
+
+
+def shard_part(i: int, n: int) -> str:
+    """Shard i of n's part of the index, relative to OUT_DIR."""
+    return f"{SHARDS}/index-{i}-of-{n}.jsonl"
+
+
+def remove_stale_temporaries(out_dir: Path, mine: set[str] | None = None) -> None:
+    """Delete the temporary files a killed writer left (`.<name>.<pid>.tmp`): all of them, or only
+    those of the paths in `mine` (a shard's: other shards may be writing theirs right now)."""
+    for stale in out_dir.rglob(f".*{_TMP}"):
+        target = stale.relative_to(out_dir).with_name(stale.name[1:].rsplit(".", 2)[0]).as_posix()
+        if mine is None or target in mine:
+            stale.unlink(missing_ok=True)
+
+
+def write_index(path: Path, index: list[dict]) -> None:
+    atomic_write(path, "".join(json.dumps(e, ensure_ascii=False) + "\n" for e in index))
+
+
+def read_index(path: Path) -> list[dict]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+
+
+def merge_shards(out_dir: Path, n: int) -> bool:
+    """Write OUT_DIR/index.jsonl from the N shards' parts once all N are there (True when written);
+    the parts stay, so a shard run again later updates the index again."""
+    parts = [out_dir / shard_part(i, n) for i in range(n)]
+    with locked(out_dir / SHARDS / ".merge.lock", wait=True):
+        remove_stale_temporaries(out_dir, {INDEX})  # a merge killed mid-write (merges take this lock)
+        if not all(p.exists() for p in parts):
+            return False
+        write_index(out_dir / INDEX, sorted((e for p in parts for e in read_index(p)), key=lambda e: e["id"]))
+        return True
 
 
 def source(unit: Unit, in_dir: Path) -> str:
     return printable(unit.path.relative_to(in_dir).as_posix())
 
 
-def remove_orphans(out_dir: Path, keep: set[str]) -> None:
-    """Delete the results (and briefs) that the last index listed and no input makes any more: the
-    input was deleted or renamed. Only paths this batch wrote are touched, never other files."""
+def remove_orphans(out_dir: Path, index: Path, keep: set[str], mine=lambda id_: True) -> None:
+    """Delete the results (and briefs) that the last index listed (those of ids `mine` accepts) and no
+    input makes any more: the input was deleted or renamed. Only paths a batch wrote are touched."""
     try:
-        previous = [json.loads(line) for line in (out_dir / INDEX).read_text(encoding="utf-8").splitlines()]
-        outputs = {e["output"] for e in previous if isinstance(e, dict) and isinstance(e.get("output"), str)}
+        outputs = {e["output"] for e in read_index(index) if isinstance(e, dict) and isinstance(e.get("output"), str)
+                   and isinstance(e.get("id"), str) and mine(e["id"])}
     except (OSError, ValueError):
         return
     root = os.path.realpath(out_dir)

@@ -160,32 +160,117 @@ def _tokens_written(engine, draft) -> int:
                for t in [*draft.takeaways, draft.abstract])
 
 
+class ForwardClock:
+    """Seconds spent inside the model's forward passes (encoder and decoder calls): the rest of a
+    call's time is the CPU-side work around them (splitting, selection, beam bookkeeping,
+    realisation), which a GPU cannot speed up."""
+
+    def __init__(self, model, device: torch.device):
+        self.seconds, self.device, self._t0, self._depth = 0.0, device, 0.0, 0
+        parts = [m for m in (getattr(model, "encoder", None), getattr(model, "decoder", None)) if m is not None]
+        self.handles = [h for m in (parts or [model]) for h in (m.register_forward_pre_hook(self._start),
+                                                                  m.register_forward_hook(self._stop))]
+
+    def _start(self, *_):
+        if self._depth == 0:
+            _sync(self.device)
+            self._t0 = time.perf_counter()
+        self._depth += 1
+
+    def _stop(self, *_):
+        self._depth -= 1
+        if self._depth == 0:
+            _sync(self.device)
+            self.seconds += time.perf_counter() - self._t0
+
+    def remove(self):
+        for h in self.handles:
+            h.remove()
+
+
+_RSS_PROBE = """
+import json, resource, sys, torch
+from summarizer.api import set_threads
+from summarizer.bench import make_articles
+from summarizer.pipeline import DecodingOptions, Engine
+model, device, dtype, threads, bs, n, words, beams = json.loads(sys.argv[1])
+set_threads(threads)
+engine = Engine(model, device, dtype)
+engine.summarize(make_articles(n, words), DecodingOptions(num_beams=beams), batch_size=bs)
+print(json.dumps(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024))
+"""
+
+
+def peak_rss_at(model, device: str, dtype: str, threads: int, batch_size: int, articles: int, words: int,
+                beams: int) -> float:
+    """Peak RSS (MB) of a fresh process that loads the model and summarises `articles` at `batch_size`."""
+    import subprocess
+
+    arg = json.dumps([str(model) if model else None, device, dtype, threads, batch_size, articles, words, beams])
+    r = subprocess.run([sys.executable, "-c", _RSS_PROBE, arg], capture_output=True, text=True, check=True)
+    return float(r.stdout.strip().splitlines()[-1])
+
+
 def bench(model=None, words: int = 600, articles: int = 8, threads: int | None = None, device: str = "auto",
           batch_size: int = 8, options=None, references=tuple(REFERENCE_SHAPES), ref_reps: int = 2,
-          quick: bool = False, out: str | Path | None = None) -> dict:
-    """Run the benchmark; returns the report (and writes JSON + Markdown when `out` is given)."""
+          quick: bool = False, out: str | Path | None = None, dtype: str = "auto", baseline: bool = True,
+          memory_batch_sizes: tuple[int, ...] = (), gpu_batch_sizes: tuple[int, ...] = (32, 128)) -> dict:
+    """Run the benchmark; returns the report (and writes JSON + Markdown when `out` is given).
+
+    `baseline`: also time, in the same run, decoding as v0.1.0 did it (float32 weights, the full
+    vocabulary's logits), and count how many takeaways come out the same.
+    `memory_batch_sizes`: peak RSS of a fresh process at each of these batch sizes.
+    """
+    from .api import set_threads
     from .pipeline import DecodingOptions, Engine, resolve_device
 
     options = options or DecodingOptions()
-    if threads:
-        torch.set_num_threads(threads)
+    threads = set_threads(threads or 0)
     dev = resolve_device(device)
     texts = make_articles(articles, words)
     rss_start = peak_rss_mb()
 
     t = time.perf_counter()
-    engine = Engine(model, device=dev)
+    engine = Engine(model, device=dev, dtype=dtype)
     load_s = time.perf_counter() - t
-    dtype = next(engine.model.parameters()).dtype
+    dtype_t = next(engine.model.parameters()).dtype
     flops_article = _flops(lambda: engine.summarize(texts[:1], options))  # also the warm-up
 
+    clock = ForwardClock(engine.model, dev)
     batched_s = _timed(lambda: engine.summarize(texts, options, batch_size=batch_size), dev)
+    forward_s, clock.seconds = clock.seconds, 0.0
     single = [_timed(lambda: engine.summarize([x], options), dev) for x in texts]
+    clock.remove()
     drafts = engine.summarize(texts, options, batch_size=batch_size)
     written = float(np.mean([_tokens_written(engine, d) for d in drafts]))
     article_tokens = int(np.mean([len(engine.tokenizer(x, verbose=False)["input_ids"]) for x in texts]))
     ours_rss = peak_rss_mb()
     cuda_peak = torch.cuda.max_memory_allocated(dev) / 2 ** 20 if dev.type == "cuda" else None
+    throughput = {}
+    if dev.type == "cuda":  # large batches: what a GPU is for
+        for bs in gpu_batch_sizes:
+            many = make_articles(max(bs, 2 * batch_size) * 2, words, seed=1)
+            throughput[str(bs)] = len(many) / _timed(lambda: engine.summarize(many, options, batch_size=bs), dev)
+
+    compared = None
+    if baseline:  # v0.1.0's decoding, same articles, same run
+        base = Engine(model, device=dev, dtype="float16" if dev.type == "cuda" else "float32")
+        base.use_subset_head = False
+        base.summarize(texts[:1], options)
+        base_batched = _timed(lambda: base.summarize(texts, options, batch_size=batch_size), dev)
+        base_single = [_timed(lambda: base.summarize([x], options), dev) for x in texts]
+        base_drafts = base.summarize(texts, options, batch_size=batch_size)
+        same = sum(a == b for d, e in zip(drafts, base_drafts) for a, b in zip(d.takeaways, e.takeaways))
+        compared = {"dtype": str(next(base.model.parameters()).dtype).replace("torch.", ""),
+                    "logits": "full vocabulary", "articles_per_second": articles / base_batched,
+                    "latency_p50": float(np.median(base_single)),
+                    "speedup_batched": base_batched / batched_s,
+                    "speedup_single_p50": float(np.median(base_single) / np.median(single)),
+                    "takeaways_identical": same, "takeaways": sum(len(d.takeaways) for d in drafts)}
+        del base
+
+    memory = {str(bs): peak_rss_at(model, str(dev), dtype, threads, bs, max(bs, articles), words, options.num_beams)
+              for bs in memory_batch_sizes}
 
     # the seq2seq alone, as the references are timed: one article's rewrite inputs, forced lengths
     rows = options.num_takeaways + 1
@@ -201,7 +286,7 @@ def bench(model=None, words: int = 600, articles: int = 8, threads: int | None =
     }
     new_tokens = rows * per_row  # the same total for the references
     for name in references:
-        ref = reference_model(name, dev, dtype, quick)
+        ref = reference_model(name, dev, dtype_t, quick)
         limit = getattr(ref.config, "max_position_embeddings", None) or article_tokens
         r = time_generate(ref, 1, min(article_tokens, limit), new_tokens, options.num_beams,
                           options.no_repeat_ngram_size, ref_reps, dev)
@@ -209,24 +294,29 @@ def bench(model=None, words: int = 600, articles: int = 8, threads: int | None =
         del ref
 
     n = 256 if quick else 2048
-    rates = {str(d).replace("torch.", ""): matmul_rate(dev, d, n) for d in dict.fromkeys([dtype, torch.bfloat16])}
-    rate = rates[str(dtype).replace("torch.", "")]  # the floor is in the model's own dtype
+    rates = {str(d).replace("torch.", ""): matmul_rate(dev, d, n) for d in dict.fromkeys([dtype_t, torch.bfloat16])}
+    rate = rates[str(dtype_t).replace("torch.", "")]  # the floor is in the model's own dtype
     for s in systems.values():
         s["floor_seconds"] = s["flops"] / rate
         s["x_floor"] = s["seconds"] / s["floor_seconds"] if s["floor_seconds"] else float("nan")
     ratios = {name: {"vs_end_to_end": s["seconds"] / ours_single, "vs_seq2seq": s["seconds"] / seq2seq["seconds"]}
               for name, s in systems.items() if not name.startswith("ours")}
     report = {
-        "settings": {"model": str(engine.path), "device": str(dev), "dtype": str(dtype).replace("torch.", ""),
-                     "threads": torch.get_num_threads(), "cpu_count": os.cpu_count(), "words": words,
+        "settings": {"model": str(engine.path), "device": str(dev), "dtype": str(dtype_t).replace("torch.", ""),
+                     "threads": threads, "cpu_count": os.cpu_count(), "words": words,
                      "articles": articles, "batch_size": batch_size, "reference_reps": ref_reps, "quick": quick,
                      "decoding": asdict(options), "torch": torch.__version__,
+                     "omp_wait_policy": os.environ.get("OMP_WAIT_POLICY"),
                      "gpu": torch.cuda.get_device_name(dev) if dev.type == "cuda" else None},
         "load_seconds": load_s,
         "articles_per_second": articles / batched_s,
         "latency_seconds": {"p50": float(np.percentile(single, 50)), "p95": float(np.percentile(single, 95))},
+        "cpu_side": {"seconds_per_article": (batched_s - forward_s) / articles,
+                     "share": (batched_s - forward_s) / batched_s},
+        "gpu_articles_per_second_by_batch_size": throughput,
+        "baseline_v010": compared,
         "memory_mb": {"peak_rss_before_load": rss_start, "peak_rss_ours": ours_rss, "peak_rss_all": peak_rss_mb(),
-                      "cuda_peak_allocated": cuda_peak},
+                      "cuda_peak_allocated": cuda_peak, "peak_rss_by_batch_size": memory},
         "matmul_flops_per_second": rate,
         "matmul_flops_per_second_by_dtype": rates,
         "systems": systems,
@@ -251,8 +341,23 @@ def markdown_table(r: dict) -> str:
              f"p95 {r['latency_seconds']['p95']:.3f} s · peak RSS {r['memory_mb']['peak_rss_ours']:.0f} MB"
              + (f" · CUDA peak {r['memory_mb']['cuda_peak_allocated']:.0f} MB" if r['memory_mb']['cuda_peak_allocated']
                 else "")
-             + f" · matmul {r['matmul_flops_per_second'] / 1e9:.1f} GFLOP/s",
-             "",
+             + f" · matmul {r['matmul_flops_per_second'] / 1e9:.1f} GFLOP/s"
+             + f" · CPU-side {r['cpu_side']['seconds_per_article'] * 1000:.0f} ms/article "
+               f"({r['cpu_side']['share']:.0%} of batched time)",
+             ""]
+    b = r.get("baseline_v010")
+    if b:
+        lines += [f"v0.1.0 decoding ({b['dtype']}, {b['logits']}) in the same run: {b['articles_per_second']:.2f} "
+                  f"articles/s, p50 {b['latency_p50']:.3f} s; speed-up {b['speedup_batched']:.2f}x batched, "
+                  f"{b['speedup_single_p50']:.2f}x single; takeaways identical {b['takeaways_identical']} of "
+                  f"{b['takeaways']}", ""]
+    if r["memory_mb"]["peak_rss_by_batch_size"]:
+        lines += ["peak RSS by batch size (fresh process): " + ", ".join(
+            f"{k}: {v:.0f} MB" for k, v in r["memory_mb"]["peak_rss_by_batch_size"].items()), ""]
+    if r["gpu_articles_per_second_by_batch_size"]:
+        lines += ["GPU articles/s by batch size: " + ", ".join(
+            f"{k}: {v:.1f}" for k, v in r["gpu_articles_per_second_by_batch_size"].items()), ""]
+    lines += [
              "| system | params (M) | input tokens | generated tokens | s / article | GFLOP / article | floor s "
              "| x floor | speed ratio, ours end-to-end | speed ratio, ours seq2seq |",
              "|---|---|---|---|---|---|---|---|---|---|"]
@@ -275,8 +380,13 @@ def main(argv=None) -> int:
     p.add_argument("--words", type=int, default=600, help="words per article")
     p.add_argument("--articles", type=int, default=8)
     p.add_argument("--batch-size", type=int, default=8)
-    p.add_argument("--threads", type=int, default=None, help="torch CPU threads (default: torch's choice)")
+    p.add_argument("--threads", type=int, default=None, help="torch CPU threads (default: auto, as summarize)")
     p.add_argument("--device", default="auto", help="cpu, cuda or auto")
+    p.add_argument("--dtype", default="auto", help="weights: auto, float32, bfloat16, float16 (as summarize)")
+    p.add_argument("--no-baseline", dest="baseline", action="store_false",
+                   help="skip timing v0.1.0's decoding (float32, full-vocabulary logits) in the same run")
+    p.add_argument("--memory-batch-sizes", default="",
+                   help="comma-separated batch sizes: peak RSS of a fresh process at each (e.g. 8,32,64)")
     p.add_argument("--num-beams", type=int, default=DecodingOptions.num_beams)
     p.add_argument("--references", default=",".join(REFERENCE_SHAPES),
                    help="reference shapes to time, comma separated, or 'none'")
@@ -290,7 +400,8 @@ def main(argv=None) -> int:
         p.error(f"unknown reference shape(s) {sorted(unknown)}; known: {sorted(REFERENCE_SHAPES)}")
     report = bench(a.model, words=a.words, articles=a.articles, threads=a.threads, device=a.device,
                    batch_size=a.batch_size, options=DecodingOptions(num_beams=a.num_beams), references=refs,
-                   ref_reps=a.ref_reps, quick=a.quick, out=a.out)
+                   ref_reps=a.ref_reps, quick=a.quick, out=a.out, dtype=a.dtype, baseline=a.baseline,
+                   memory_batch_sizes=tuple(int(x) for x in a.memory_batch_sizes.split(",") if x))
     print(report["table"])
     return 0
 

@@ -65,6 +65,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--progress", action=argparse.BooleanOptionalAction, default=True, help="show a progress bar")
     p.add_argument("--follow-symlinks", action="store_true",
                    help="also read files that symlinks in IN_DIR point to outside it (default: such links are errors)")
+    p.add_argument("--shard", metavar="I/N", default=None,
+                   help="only shard I of N (0-based; by a hash of each input's id): run N of these, one per job, "
+                        "on one OUT_DIR; the last to finish writes index.jsonl")
+    p.add_argument("--dask", metavar="SCHEDULER", default=None,
+                   help="run on a Dask cluster: a scheduler address (tcp://host:8786) or local:N for N worker "
+                        "processes here (pip install -e \".[distributed]\")")
+    p.add_argument("--dask-shards", type=int, default=None, metavar="N",
+                   help="with --dask: tasks to cut the folder into (default: 4 per worker)")
     add_summarize_options(p)
 
     for name, (_, help_) in DISPATCH.items():
@@ -94,10 +102,20 @@ def main(argv: list[str] | None = None) -> int:
             sys.stdout.write(json.dumps(s.to_dict(), ensure_ascii=False, indent=2) + "\n" if args.json
                              else s.to_markdown())
             return 0
-        from .batch import run_batch
+        common = dict(markdown=args.markdown, max_file_mb=args.max_file_mb, progress=args.progress,
+                      follow_symlinks=args.follow_symlinks, **summarize_options(args))
+        if args.dask:
+            if args.shard:
+                raise ValueError("--dask makes its own shards: leave out --shard")
+            try:
+                from .distributed import run_dask
+            except ImportError as e:
+                raise ValueError(f"--dask needs Dask: pip install -e \".[distributed]\" ({e})") from None
+            index = run_dask(args.in_dir, args.out_dir, scheduler=args.dask, shards=args.dask_shards, **common)
+        else:
+            from .batch import run_batch
 
-        index = run_batch(args.in_dir, args.out_dir, markdown=args.markdown, max_file_mb=args.max_file_mb,
-                          progress=args.progress, follow_symlinks=args.follow_symlinks, **summarize_options(args))
+            index = run_batch(args.in_dir, args.out_dir, shard=args.shard, **common)
         failed = [e for e in index if e["status"] != "ok"]
         print(f"{len(index) - len(failed)} ok, {len(failed)} failed; index: {args.out_dir}/index.jsonl",
               file=sys.stderr)

@@ -32,9 +32,16 @@ def test_matmul_rate_is_plausible():
 def test_bench_end_to_end(tiny_model, tmp_path, capsys):
     out = tmp_path / "bench.json"
     assert main(["--model", tiny_model, "--quick", "--words", "80", "--articles", "2", "--num-beams", "1",
-                 "--ref-reps", "1", "--threads", "1", "--out", str(out)]) == 0
+                 "--ref-reps", "1", "--threads", "1", "--memory-batch-sizes", "2", "--out", str(out)]) == 0
     r = json.loads(out.read_text())
     assert r["settings"]["threads"] == 1 and r["settings"]["device"] == "cpu"
+    assert r["settings"]["dtype"] in ("float32", "bfloat16")
+    base = r["baseline_v010"]  # v0.1.0's decoding, timed in the same run
+    assert base["dtype"] == "float32" and base["articles_per_second"] > 0
+    assert 0 <= base["takeaways_identical"] <= base["takeaways"] == 10
+    assert 0 < r["cpu_side"]["share"] < 1 and r["cpu_side"]["seconds_per_article"] > 0
+    assert set(r["memory_mb"]["peak_rss_by_batch_size"]) == {"2"}
+    assert all(v > 100 for v in r["memory_mb"]["peak_rss_by_batch_size"].values())  # a process with torch
     assert r["articles_per_second"] > 0 and r["load_seconds"] > 0
     assert 0 < r["latency_seconds"]["p50"] <= r["latency_seconds"]["p95"]
     assert r["memory_mb"]["peak_rss_ours"] >= r["memory_mb"]["peak_rss_before_load"] > 0
