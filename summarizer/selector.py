@@ -26,17 +26,23 @@ _DIGIT = re.compile(r"\d")
 
 @torch.no_grad()
 def embed_sentences(model, tokenizer, sentences: list[str], device, batch_size: int = 64, max_len: int = 64):
-    """Mean-pooled, L2-normalised encoder states of each sentence: (n, hidden)."""
+    """Mean-pooled, L2-normalised encoder states of each sentence: (n, hidden). Sentences are
+    encoded in groups of one padded width (`model.width_groups`), so an embedding never depends on
+    the other sentences of the article or the batch."""
+    from .model import pad_rows, width_groups
+
     encoder = model.get_encoder()
-    out = []
-    for i in range(0, len(sentences), batch_size):
-        # a fixed width: a sentence's embedding must not depend on the other sentences of its chunk
-        enc = tokenizer(sentences[i:i + batch_size], truncation=True, max_length=max_len, padding="max_length",
-                        return_tensors="pt").to(device)
-        h = encoder(input_ids=enc["input_ids"], attention_mask=enc["attention_mask"]).last_hidden_state.float()
-        m = enc["attention_mask"].unsqueeze(-1).float()
-        out.append(F.normalize((h * m).sum(1) / m.sum(1).clamp(min=1), dim=-1).cpu())
-    return torch.cat(out) if out else torch.zeros(0, model.config.encoder.hidden_size)
+    rows = tokenizer(sentences, truncation=True, max_length=max_len)["input_ids"] if sentences else []
+    out = torch.zeros(len(rows), encoder.config.hidden_size)
+    for width, idx in width_groups(rows, max_len).items():
+        for j in range(0, len(idx), batch_size):
+            chunk = idx[j:j + batch_size]
+            ids, mask = pad_rows([rows[i] for i in chunk], width, tokenizer.pad_token_id or 0)
+            ids, mask = ids.to(device), mask.to(device)
+            h = encoder(input_ids=ids, attention_mask=mask).last_hidden_state.float()
+            m = mask.unsqueeze(-1).float()
+            out[chunk] = F.normalize((h * m).sum(1) / m.sum(1).clamp(min=1), dim=-1).cpu()
+    return out
 
 
 def features(emb: torch.Tensor, sentences: list[str]) -> torch.Tensor:
