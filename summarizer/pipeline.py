@@ -130,32 +130,6 @@ def resolve_dtype(dtype: str, device: torch.device) -> torch.dtype:
     return getattr(torch, dtype)
 
 
-class SubsetHead(torch.nn.Module):
-    """The output layer computed only for the tokens each row may write; every other logit is -inf.
-
-    Constrained decoding can only ever write the tokens of a row's source and the always-allowed
-    words (about 150 of 30,522): the full-vocabulary matmul was 16-24% of generation on CPU. The
-    logits are computed in float32 and masked per row, so a row's scores never depend on which
-    other rows share its batch (beam scores are normalised over the row's own allowed tokens)."""
-
-    def __init__(self, full: torch.nn.Linear, allowed: torch.Tensor):
-        super().__init__()
-        device = full.weight.device
-        self.ids = allowed.any(0).nonzero().squeeze(1).to(device)
-        self.vocab = full.weight.shape[0]
-        self.weight = full.weight[self.ids].float()
-        self.bias = full.bias[self.ids].float() if full.bias is not None else None
-        self.blocked = ~allowed[:, self.ids].to(device)  # (rows x beams, subset)
-
-    def forward(self, hidden: torch.Tensor) -> torch.Tensor:
-        logits = torch.nn.functional.linear(hidden.float(), self.weight, self.bias)
-        blocked = self.blocked.view(self.blocked.shape[0], *([1] * (hidden.dim() - 2)), -1)
-        logits = logits.masked_fill(blocked, float("-inf"))
-        out = logits.new_full((*hidden.shape[:-1], self.vocab), float("-inf"))
-        out[..., self.ids] = logits
-        return out
-
-
 def _beam_cache() -> dict:
     """generate() keyword for a cache whose cross-attention half is never reordered.
 
@@ -173,28 +147,13 @@ def _beam_cache() -> dict:
     return {name: EncoderDecoderCache(DynamicCache(), CrossAttentionCache())}
 
 
-def _output_layer(model) -> tuple[torch.nn.Module, str] | None:
-    """(parent module, attribute name) of the model's output projection, to swap it for a SubsetHead."""
-    head = model.get_output_embeddings()
-    if not isinstance(head, torch.nn.Linear):
-        return None
-    for module in model.modules():
-        for name, child in module.named_children():
-            if child is head:
-                return module, name
-    return None
-
-
 # rows (rewrites) decoded by one generate call: memory is bounded by this, not by articles per batch
 # (at 4 beams, 64 rows hold 256 sequences: about 120 MB of attention caches in bf16)
 MAX_ROWS_PER_GENERATE = 64
 
 
 class Engine:
-    """A loaded model + tokenizer + selector. Load once, call `summarize` many times (from one thread
-    at a time: constrained decoding swaps the model's output layer while it runs)."""
-
-    use_subset_head = True  # compute only the logits constrained decoding can use (SubsetHead)
+    """A loaded model + tokenizer + selector. Load once, call `summarize` many times."""
 
     def __init__(self, path: str | Path | None = None, device: str | torch.device = "auto", dtype: str = "auto"):
         self.path = Path(path) if path is not None else DEFAULT_MODEL
@@ -206,7 +165,6 @@ class Engine:
         self.device = resolve_device(device)
         self.dtype = resolve_dtype(dtype, self.device)
         self.model, self.tokenizer = load_seq2seq(self.path, device=self.device, dtype=self.dtype)
-        self._head = _output_layer(self.model)  # swapped for a SubsetHead while decoding is constrained
         if self.device.type == "cpu" and self.dtype == torch.bfloat16:
             # measured on 2 AVX-512 cores: PyTorch's fused CPU attention in bf16 took a third of decoding,
             # the plain implementation is 1.2x faster end to end (in fp32 the two are equal)
@@ -309,31 +267,20 @@ class Engine:
         """Token ids written for one chunk of rows."""
         tok = self.tokenizer
         kwargs = {}
-        swap = None
         if options.constrain_to_source:
             vocab = max(len(tok), self.model.get_output_embeddings().weight.shape[0])
             allowed = torch.zeros(len(input_ids), vocab, dtype=torch.bool)
             allowed[:, self._always] = True
             allowed.scatter_(1, input_ids, True)
             allowed[:, [t for t in (tok.pad_token_id, tok.cls_token_id) if t is not None]] = False
-            if self._head is not None and self.use_subset_head:  # the head itself masks: no processor needed
-                parent, name = self._head
-                full = getattr(parent, name)
-                swap = (parent, name, full)
-                setattr(parent, name, SubsetHead(full, allowed.repeat_interleave(options.num_beams, dim=0)))
-            else:
-                kwargs["logits_processor"] = LogitsProcessorList([SourceVocabulary(allowed, options.num_beams)])
+            kwargs["logits_processor"] = LogitsProcessorList([SourceVocabulary(allowed, options.num_beams)])
         if options.num_beams > 1 and self.model.config.is_encoder_decoder:
             kwargs.update(_beam_cache())
-        try:
-            out = self.model.generate(
-                input_ids=input_ids.to(self.device), attention_mask=attention_mask.to(self.device),
-                num_beams=options.num_beams, max_new_tokens=max_new_tokens,
-                no_repeat_ngram_size=options.no_repeat_ngram_size, early_stopping=options.num_beams > 1,
-                do_sample=False, **kwargs)
-        finally:
-            if swap:
-                setattr(swap[0], swap[1], swap[2])
+        out = self.model.generate(
+            input_ids=input_ids.to(self.device), attention_mask=attention_mask.to(self.device),
+            num_beams=options.num_beams, max_new_tokens=max_new_tokens,
+            no_repeat_ngram_size=options.no_repeat_ngram_size, early_stopping=options.num_beams > 1,
+            do_sample=False, **kwargs)
         return out.tolist()
 
 
