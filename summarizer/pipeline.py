@@ -63,7 +63,8 @@ class Draft:
 
 # A takeaway is one sentence and the abstract one to three: text quoted from the article as-is
 # (a fallback, or a "sentence" from text without boundaries) is cut to these many words, with an
-# ellipsis, and flagged quote_shortened. 3x the longest CNN/DM highlight sentences (about 25 words)
+# ellipsis, and flagged quote_shortened. The model's own rewrites are capped in tokens
+# (max_takeaway_tokens, max_abstract_tokens); these caps hold quotes to a few times that length
 MAX_TAKEAWAY_QUOTE_WORDS = 75
 MAX_ABSTRACT_QUOTE_WORDS = 120
 
