@@ -105,3 +105,18 @@ def test_every_option_is_documented():
     helps = api.option_help()
     assert [f.name for f in dataclasses.fields(SummarizeOptions)] == list(helps)
     assert all(len(h) > 10 for h in helps.values())
+
+
+def test_summarize_imports_no_training_evaluation_or_cluster_library(tiny_model, make_article):
+    """A user who only calls summarize() pays for no import of the lab's or Dask's libraries."""
+    import subprocess
+    import sys
+
+    code = ("import sys, summarizer\n"
+            f"summarizer.summarize({make_article('bridge')!r}, model={tiny_model!r}, device='cpu')\n"
+            "print(sorted(m for m in sys.modules if m.split('.')[0] in ('datasets', 'evaluate', 'rouge_score', "
+            "'nltk', 'sentence_transformers', 'dask', 'distributed') or m in ('summarizer.train', "
+            "'summarizer.evaluate', 'summarizer.bench', 'summarizer.distributed')))")
+    r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert r.returncode == 0, r.stderr
+    assert r.stdout.strip().splitlines()[-1] == "[]"
