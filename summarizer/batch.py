@@ -83,7 +83,7 @@ def read_bytes(path: Path, max_bytes: int, span: tuple[int, int] | None = None) 
             if span:
                 f.seek(span[0])
             return check(f.read(span[1] if span else max_bytes + 1), max_bytes)
-    except FileNotFoundError as e:
+    except FileNotFoundError:
         raise InputError("broken symlink: its target does not exist" if os.path.islink(path)
                          else "file vanished before it could be read") from None
     except OSError as e:
@@ -91,7 +91,7 @@ def read_bytes(path: Path, max_bytes: int, span: tuple[int, int] | None = None) 
 
 
 def _open_nonblocking(path, flags):
-    return os.open(path, flags | os.O_NONBLOCK)
+    return os.open(path, flags | getattr(os, "O_NONBLOCK", 0))  # (Windows has no FIFOs to block on)
 
 
 def _file_kind(mode: int) -> str:
