@@ -68,26 +68,28 @@ class Unit:
 # --- reading inputs -------------------------------------------------------------------
 
 def read_bytes(path: Path, max_bytes: int, span: tuple[int, int] | None = None) -> bytes:
-    """The file's bytes (or those of `span`); InputError with a one-line reason when they cannot be used.
-
-    Opened without blocking (a FIFO would wait for a writer forever) and read only when it is a
-    regular file."""
+    """The file's bytes (or those of `span`); InputError with a one-line reason when they cannot be used."""
     try:
-        with open(path, "rb", opener=_open_nonblocking) as f:
-            mode = os.fstat(f.fileno()).st_mode
-            if not stat.S_ISREG(mode):
-                raise InputError(f"not a regular file ({_file_kind(mode)}): not read")
+        with open_regular(path) as f:
             size = span[1] if span else os.fstat(f.fileno()).st_size
             if size > max_bytes:
                 raise InputError(f"too large: {size / 2**20:.1f} MB, over the {max_bytes / 2**20:g} MB limit")
             if span:
                 f.seek(span[0])
             return check(f.read(span[1] if span else max_bytes + 1), max_bytes)
-    except FileNotFoundError:
-        raise InputError("broken symlink: its target does not exist" if os.path.islink(path)
-                         else "file vanished before it could be read") from None
     except OSError as e:
-        raise os_error(e) from None
+        raise os_error(e, path) from None
+
+
+def open_regular(path: Path):
+    """The file opened for reading, without blocking (a FIFO would wait for a writer forever);
+    InputError unless it is a regular file."""
+    f = open(path, "rb", opener=_open_nonblocking)
+    mode = os.fstat(f.fileno()).st_mode
+    if not stat.S_ISREG(mode):
+        f.close()
+        raise InputError(f"not a regular file ({_file_kind(mode)}): not read")
+    return f
 
 
 def _open_nonblocking(path, flags):
@@ -102,9 +104,10 @@ def _file_kind(mode: int) -> str:
     return "not a file"
 
 
-def os_error(e: OSError) -> InputError:
+def os_error(e: OSError, path: Path) -> InputError:
     if isinstance(e, FileNotFoundError):
-        return InputError("file vanished before it could be read")
+        return InputError("broken symlink: its target does not exist" if os.path.islink(path)
+                          else "file vanished before it could be read")
     if isinstance(e, PermissionError):
         return InputError("permission denied: the file cannot be read")
     if isinstance(e, IsADirectoryError):
@@ -181,12 +184,9 @@ def jsonl_units(path: Path, rel: str, max_bytes: int) -> list[Unit]:
     record's own id already is that name ("line<N>-2" then). A second record with an id already seen
     is an error: its result would replace the first one's."""
     try:
-        f = open(path, "rb", opener=_open_nonblocking)
-        if not stat.S_ISREG(os.fstat(f.fileno()).st_mode):
-            f.close()
-            raise InputError(f"not a regular file ({_file_kind(os.stat(path).st_mode)}): not read")
+        f = open_regular(path)
     except OSError as e:
-        return [Unit(rel, path, "", error=str(os_error(e)))]
+        return [Unit(rel, path, "", error=str(os_error(e, path)))]
     except InputError as e:
         return [Unit(rel, path, "", error=str(e))]
     records, offset = [], 0  # (line number, span, id or None, error)
@@ -355,7 +355,7 @@ def run_batch(in_dir, out_dir, *, markdown: bool = False, max_file_mb: float = 2
     in_dir, out_dir = Path(in_dir), Path(out_dir)
     check_dirs(in_dir, out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
-    with locked(out_dir / (LOCK if shard is None else f"{LOCK.removesuffix('.lock')}-{shard[0]}-of-{shard[1]}.lock")):
+    with locked(out_dir / (LOCK if shard is None else LOCK.replace(".lock", f"-{shard[0]}-of-{shard[1]}.lock"))):
         return _run_batch(in_dir, out_dir, opts, markdown, max_file_mb, progress, follow_symlinks, shard)
 
 

@@ -142,12 +142,10 @@ def width_groups(rows: list[list[int]], cap: int) -> dict[int, list[int]]:
 
 def pad_rows(rows: list[list[int]], width: int, pad_id: int) -> tuple[torch.Tensor, torch.Tensor]:
     """(input_ids, attention_mask) of token rows right-padded to `width`."""
-    ids = torch.full((len(rows), width), pad_id, dtype=torch.long)
-    mask = torch.zeros((len(rows), width), dtype=torch.long)
-    for r, row in enumerate(rows):
-        ids[r, :len(row)] = torch.tensor(row[:width], dtype=torch.long)
-        mask[r, :len(row)] = 1
-    return ids, mask
+    rows = [row[:width] for row in rows]
+    ids = torch.tensor([row + [pad_id] * (width - len(row)) for row in rows], dtype=torch.long)
+    mask = torch.tensor([[1] * len(row) + [0] * (width - len(row)) for row in rows], dtype=torch.long)
+    return ids.view(len(rows), width), mask.view(len(rows), width)
 
 
 class UnsafeModelError(ValueError):
