@@ -168,9 +168,10 @@ class ForwardClock:
     call's time is the CPU-side work around them (splitting, selection, beam bookkeeping,
     realisation), which a GPU cannot speed up."""
 
-    def __init__(self, model, device: torch.device):
+    def __init__(self, model, device: torch.device, extra=()):
         self.seconds, self.device, self._t0, self._depth = 0.0, device, 0.0, 0
         parts = [m for m in (getattr(model, "encoder", None), getattr(model, "decoder", None)) if m is not None]
+        parts += list(extra)  # other models of the engine (the extractor)
         self.handles = [h for m in (parts or [model]) for h in (m.register_forward_pre_hook(self._start),
                                                                   m.register_forward_hook(self._stop))]
 
@@ -243,7 +244,8 @@ def bench(model=None, words: int = 600, articles: int = 8, threads: int | None =
     # which a long batch job pays once, not per batch
     engine.summarize(texts, options, batch_size=batch_size)
 
-    clock = ForwardClock(engine.model, dev)
+    extractor = getattr(engine, "extractor", None)
+    clock = ForwardClock(engine.model, dev, [extractor.model] if extractor is not None else [])
     batched = []
     for _ in range(BATCHED_REPS):
         clock.seconds = 0.0
@@ -279,6 +281,20 @@ def bench(model=None, words: int = 600, articles: int = 8, threads: int | None =
                     "speedup_single_p50": float(np.median(base_single) / np.median(single)),
                     "takeaways_identical": same, "takeaways": sum(len(d.takeaways) for d in drafts)}
         del base
+
+    selection = None
+    if baseline and extractor is not None:  # the same engine choosing sentences as v0.1.0 did (the selector)
+        engine.extractor = None
+        try:
+            engine.summarize(texts, options, batch_size=batch_size)
+            sel_batched = min(_timed(lambda: engine.summarize(texts, options, batch_size=batch_size), dev)
+                              for _ in range(BATCHED_REPS))
+            sel_single = [_timed(lambda: engine.summarize([x], options), dev) for x in texts]
+        finally:
+            engine.extractor = extractor
+        selection = {"articles_per_second": articles / sel_batched, "latency_p50": float(np.median(sel_single)),
+                     "extractor_cost_batched": batched_s / sel_batched,
+                     "extractor_cost_single_p50": float(np.median(single) / np.median(sel_single))}
 
     memory = {str(bs): peak_rss_at(model, str(dev), dtype, threads, bs, max(bs, articles), words, options.num_beams)
               for bs in memory_batch_sizes}
@@ -326,6 +342,7 @@ def bench(model=None, words: int = 600, articles: int = 8, threads: int | None =
                      "share": (batched_s - forward_s) / batched_s},
         "gpu_articles_per_second_by_batch_size": throughput,
         "baseline_v010": compared,
+        "selector_baseline": selection,
         "memory_mb": {"peak_rss_before_load": rss_start, "peak_rss_ours": ours_rss, "peak_rss_all": peak_rss_mb(),
                       "cuda_peak_allocated": cuda_peak, "peak_rss_by_batch_size": memory},
         "matmul_flops_per_second": rate,
@@ -362,6 +379,12 @@ def markdown_table(r: dict) -> str:
                   f"articles/s, p50 {b['latency_p50']:.3f} s; speed-up {b['speedup_batched']:.2f}x batched, "
                   f"{b['speedup_single_p50']:.2f}x single; takeaways identical {b['takeaways_identical']} of "
                   f"{b['takeaways']}", ""]
+    sel = r.get("selector_baseline")
+    if sel:
+        lines += [f"v0.1.0's sentence selector instead of the extractor, same weights, same run: "
+                  f"{sel['articles_per_second']:.2f} articles/s, p50 {sel['latency_p50']:.3f} s; the extractor costs "
+                  f"{sel['extractor_cost_batched']:.2f}x batched, {sel['extractor_cost_single_p50']:.2f}x single "
+                  "(time with it / time without)", ""]
     if r["memory_mb"]["peak_rss_by_batch_size"]:
         lines += ["peak RSS by batch size (fresh process): " + ", ".join(
             f"{k}: {v:.0f} MB" for k, v in r["memory_mb"]["peak_rss_by_batch_size"].items()), ""]

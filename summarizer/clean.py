@@ -97,6 +97,7 @@ _LINE_PATTERNS = [(re.compile(p, re.I), n) for p, n in (
     (r"(?:follow|like) (?:us|@\w+|[\w ]{1,30}) on (?:twitter|facebook|instagram|x|tiktok|linkedin|threads|"
      r"bluesky|youtube)\b.*", 25),
     (r"(?:copyright\s*)?(?:©|\(c\)|copyright)\s*\d{4}.*|.*all rights reserved\.?", 25),
+    (r"our standards:.*|(?:the )?thomson reuters trust principles\.?", 12),
     (r"(?:sign in|log in|subscribe|menu|close|search|home|comments|listen( to (this )?article)?)\.?", 4),
     (rf"(?:(?:{_DATE_WORDS})\b[\s,:|·•]*)+", 14),  # only a timestamp: "Updated 10:32 AM ET, Tue March 3, 2026"
 )]
@@ -126,14 +127,146 @@ def is_boilerplate(line: str) -> bool:
     return words <= 50 and bool(_COOKIE.search(line)) and bool(_COOKIE_CONTEXT.search(line))
 
 
+# --- page structure ----------------------------------------------------------------
+
+# a line that ends a sentence: end punctuation, perhaps inside closing quotes or brackets
+_SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*$|[\"”]$")
+# a heading (headline, section label, link title, list of tags) has no end punctuation and at most
+# this many words; a longer line without it is prose that lost its full stop
+MAX_HEADING_WORDS = 20
+# labels of boxes beside the story (analysis, the editor's view, a summary of the page): their lines
+# are moved after the story, so the story's own sentences come first
+_BOX_LABEL = re.compile(
+    r"(?:the\s+)?(?:editor'?s?'?\s+(?:desk|note|notes|view|pick|picks|choice)|(?:strategic|expert|our|quick|news|"
+    r"market|policy)?\s*analysis|key\s+(?:takeaways?|points|facts|findings|numbers)|(?:the\s+)?(?:big|bottom)\s+"
+    r"(?:picture|line)|why\s+it\s+matters|what\s+(?:we\s+know|to\s+know|it\s+means|happens\s+next|'s\s+next)|"
+    r"at\s+a\s+glance|in\s+(?:brief|short|numbers|context)|context|background|fact\s*(?:box|file|check)|explainer|"
+    r"opinion|commentary|perspective|sidebar|tl;?\s*dr|summary|(?:story\s+)?highlights|quick\s+read|"
+    r"the\s+short\s+version|need\s+to\s+know)\s*:?", re.I)
+# a box ends at the next heading, after this many lines, or at a line much longer than its first one
+# (a box without a closing heading must not swallow the story after it: box items are short, a
+# story's paragraphs are long)
+MAX_BOX_LINES = 4
+MAX_BOX_GROWTH = 1.3
+# labels that open a list of links to other stories: the short lines after them are link titles
+_LINKS_LABEL = re.compile(r"(?:related|more|read|see|recommended|popular|trending|latest|top|further|also|"
+                          r"other|editor'?s'?\s+picks?|you\s+(?:may|might)|about\s+(?:the\s+)?authors?|"
+                          r"about\s+this\s+(?:article|story|post)|author\s+bio)\b.{0,40}", re.I)
+# an author's one-line biography: "Sarah Linden is a columnist.", "Maya Chen leads the platform team."
+_BIO = re.compile(r"[A-Z][\w'.\-]+(?:\s+[A-Z][\w'.\-]+){1,3}\s+(?:is|was|leads|writes|covers|edits|reports)\b"
+                  r"[^.!?]{0,100}\b(?:columnist|writer|editor|correspondent|reporter|journalist|author|contributor|"
+                  r"critic|team|desk|section|beat|for\s+(?:the|our)\b[^.!?]*)\.?")
+MAX_BIO_WORDS = 20
+MAX_LINK_WORDS = 20
+# a standfirst: the one-sentence line under a headline, before the byline, date or picture
+MAX_STANDFIRST_WORDS = 45
+
+
+def _is_heading(line: str) -> bool:
+    return len(line.split()) <= MAX_HEADING_WORDS and not _SENTENCE_END.search(line)
+
+
+def _words(line: str) -> str:
+    return " ".join(re.findall(r"[^\W_]+", line.lower()))
+
+
+def _is_pull_quote(line: str, others: list[str]) -> bool:
+    """A short line whose words all stand, in order, in another line of the page: a quote pulled
+    out of the story and set in large type."""
+    w = _words(line)
+    return len(w.split()) >= 4 and len(line.split()) <= 45 and any(w in _words(o) and o != line for o in others)
+
+
+@dataclass
+class Page:
+    story: list[str]  # the story's lines, in order
+    boxes: list[str]  # lines of side boxes (analysis, the editor's view), after the story
+    furniture: list[tuple[str, str]]  # (line, what it is): never summarised
+
+
+def page_structure(lines: list[str], removed: list[bool] | None = None) -> Page:
+    """Tell the story's lines from the page around it. `removed[i]`: line i was boilerplate (a byline,
+    a date, share buttons), kept here only because it shows where a headline and standfirst end.
+
+    Headlines, section labels, link titles and tag lists (short lines with no end punctuation), a
+    standfirst (a one-sentence line between the headline and the byline, date or picture), pull quotes
+    (a line repeated inside another) and the lines of a "Related articles" list are furniture. Lines under
+    a box label ("Editor's Desk", "Analysis", "Key Takeaways") are box lines. When almost nothing would be
+    left as story, the page is taken as it is: a text of short unpunctuated lines is still a text."""
+    removed = removed or [False] * len(lines)
+    live = [line for line, r in zip(lines, removed) if not r]
+    story, boxes, furniture = [], [], []
+    box_left, box_first, in_links = 0, 0, False
+    seen_story = False
+    for i, (line, was_removed) in enumerate(zip(lines, removed)):
+        if was_removed:
+            if _LINKS_LABEL.fullmatch(line) and len(line.split()) <= 6:
+                in_links = True
+            continue
+        heading = _is_heading(line)
+        if heading and _BOX_LABEL.fullmatch(line):
+            furniture.append((line, "box label"))
+            box_left, box_first, in_links = MAX_BOX_LINES, 0, False
+            continue
+        if heading and _LINKS_LABEL.fullmatch(line) and len(line.split()) <= 6:
+            furniture.append((line, "link list"))
+            in_links = True
+            continue
+        if in_links and len(line.split()) <= MAX_LINK_WORDS:
+            furniture.append((line, "link list"))
+            continue
+        in_links = False
+        if heading:
+            furniture.append((line, "heading"))
+            box_left = 0
+            continue
+        if len(line.split()) <= MAX_BIO_WORDS and _BIO.fullmatch(line):
+            furniture.append((line, "author bio"))
+            continue
+        if _is_pull_quote(line, live):
+            furniture.append((line, "pull quote"))
+            continue
+        if box_left and (not box_first or len(line.split()) <= MAX_BOX_GROWTH * box_first):
+            boxes.append(line)
+            box_first = box_first or len(line.split())
+            box_left -= 1
+            continue
+        box_left = 0
+        if not seen_story and _is_standfirst(i, lines, removed):
+            furniture.append((line, "standfirst"))
+            continue
+        story.append(line)
+        seen_story = True
+    if sum(len(x.split()) for x in story + boxes) < 0.3 * sum(len(x.split()) for x in live):
+        return Page(live, [], [])
+    return Page(story, boxes, furniture)
+
+
+def _is_standfirst(i: int, lines: list[str], removed: list[bool]) -> bool:
+    """Line i is the single sentence right under the page's headline (only headings above it), followed
+    by a byline, a date or a picture credit (lines the boilerplate step removed) or by another heading."""
+    if i == 0 or i + 1 >= len(lines) or any(removed[j] or not _is_heading(lines[j]) for j in range(i)):
+        return False
+    after = i + 1
+    if len(lines[i].split()) > MAX_STANDFIRST_WORDS or len(re.findall(r"[.!?](?:\s|$)", lines[i])) > 1:
+        return False
+    return removed[after] or _is_heading(lines[after])
+
+
 def clean(raw: str, *, html: bool | None = None) -> Cleaned:
-    """Clean article text from raw text or HTML (`html=None`: decide from the content)."""
+    """Clean article text from raw text or HTML (`html=None`: decide from the content): the story's
+    lines, then the lines of its side boxes."""
     flags = []
     if html if html is not None else looks_like_html(raw):
         raw = extract_html(raw)
         flags.append("html_extracted")
     lines = [line for line in normalize_text(raw).split("\n") if line]
-    kept = [line for line in lines if not is_boilerplate(line)]
-    if len(kept) < len(lines):
+    removed = [is_boilerplate(line) for line in lines]
+    if any(removed):
         flags.append("boilerplate_removed")
-    return Cleaned("\n".join(kept), flags)
+    page = page_structure(lines, removed)
+    if page.furniture:
+        flags.append("page_furniture_removed")
+    if page.boxes:
+        flags.append("side_box_moved")
+    return Cleaned("\n".join(page.story + page.boxes), flags)

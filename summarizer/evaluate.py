@@ -93,6 +93,22 @@ def oracle(sentences: list[str], reference: list[str], max_sentences: int = ORAC
     return sorted(chosen)
 
 
+def top_sentences(ranking: list[int], sentences: list[str], k: int) -> list[str]:
+    """The k best sentences of a ranking, in article order, skipping a sentence that shares a word
+    trigram with one already taken (trigram blocking, as BertSum reports its extractor)."""
+    taken, grams = [], set()
+    for i in ranking:
+        if len(taken) == k:
+            break
+        t = _stems(sentences[i])
+        tri = set(zip(t, t[1:], t[2:]))
+        if tri & grams:
+            continue
+        taken.append(i)
+        grams |= tri
+    return [sentences[i] for i in sorted(taken)]
+
+
 def baselines(sentences: list[str], reference: list[str], abstract_data: bool) -> dict[str, list[str]]:
     """Each baseline's summary (a list of sentences) for one article."""
     out = {"lead-1": sentences[:1]} if abstract_data else {}
@@ -278,6 +294,10 @@ def evaluate_model(model=None, data_dir=None, dataset: str | None = None, split:
     else:
         systems["model (takeaways)"] = [d.takeaways for d in drafts]
         systems["model (abstract)"] = [split_sentences(d.abstract) for d in drafts]
+    if getattr(engine, "extractor", None) is not None and not abstract_data:
+        # the extractor on its own: its best sentences as written, on the sentences the engine read
+        for k in (3, 5):
+            systems[f"extractor top-{k}"] = [top_sentences(d.ranking, d.sentences, k) for d in drafts]
     for row, ref in zip(tqdm(rows, desc="baselines", disable=not progress), refs):
         # the article split on its own, not as the engine split it (it may cut short articles into clauses)
         for name, summary in baselines(split_sentences(row["article"]), ref, abstract_data).items():
@@ -306,7 +326,12 @@ def evaluate_model(model=None, data_dir=None, dataset: str | None = None, split:
         "rouge": {name: {k: _figure(v, indices) for k, v in scores.items()} for name, scores in per_article.items()},
         "delta_vs_baselines": {
             name: {t: _figure(np.subtract(per_article[main][t], per_article[name][t]), indices) for t in ROUGE_TYPES}
-            for name in systems if not name.startswith("model")},
+            for name in systems if not name.startswith(("model", "extractor"))},
+        "extractor_vs_lead": {
+            f"{name} - lead-{name[-1]}": {
+                t: _figure(np.subtract(per_article[name][t], per_article[f"lead-{name[-1]}"][t]), indices)
+                for t in ROUGE_TYPES}
+            for name in systems if name.startswith("extractor")},
         "quality": quality_figures(rows, drafts, options.num_takeaways),
     }
     report["table"] = markdown_table(report)
@@ -346,6 +371,11 @@ def markdown_table(report: dict) -> str:
               "| baseline | ROUGE-1 | ROUGE-2 | ROUGE-L | ROUGE-Lsum |", "|---|---|---|---|---|"]
     for name, d in report["delta_vs_baselines"].items():
         lines.append(f"| {name} | " + " | ".join(cell(d[t]) for t in ROUGE_TYPES) + " |")
+    if report.get("extractor_vs_lead"):
+        lines += ["", "the extractor's sentences as written minus Lead-k (ROUGE F1 x100, paired 95% CI):", "",
+                  "| comparison | ROUGE-1 | ROUGE-2 | ROUGE-L | ROUGE-Lsum |", "|---|---|---|---|---|"]
+        for name, d in report["extractor_vs_lead"].items():
+            lines.append(f"| {name} | " + " | ".join(cell(d[t]) for t in ROUGE_TYPES) + " |")
     q = report["quality"]
 
     def pct(x):

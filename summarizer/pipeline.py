@@ -25,6 +25,8 @@ from transformers import DynamicCache, EncoderDecoderCache, LogitsProcessor, Log
 
 from .api import DTYPES
 from .data import ABSTRACT, TAKEAWAY, content, context_for, rewrite_source, strip_mode, tokens
+from .extractor import SUBFOLDER as EXTRACTOR_SUBFOLDER
+from .extractor import Extractor
 from .model import load_seq2seq, pad_rows, width_groups
 from .selector import Selector, embed_sentences, features
 from .text import (casing_table, detokenize, ensure_sentence_end, looks_english, recase, split_sentences,
@@ -61,6 +63,7 @@ class Draft:
     fallback: list[bool]  # takeaway i is an article sentence used as-is, not model-written
     truncated: bool  # sentences beyond max_sentences were not read
     flags: list[str] = field(default_factory=list)
+    ranking: list[int] = field(default_factory=list)  # sentence indices, most salient first (the selection)
 
 
 # A takeaway is one sentence and the abstract one to three: text quoted from the article as-is
@@ -180,6 +183,16 @@ class Engine:
         hidden = cfg.encoder.hidden_size if hasattr(cfg, "encoder") else cfg.d_model  # ours, or T5 / BART
         self.selector = (Selector.load(self.path) if (self.path / "selector.safetensors").exists()
                          else Selector.lead_prior(hidden))
+        # the document-level extractor, when the checkpoint has one (`<checkpoint>/extractor/`); else the
+        # per-sentence selector above
+        self.extractor = None
+        if Extractor.present(self.path):
+            self.extractor = Extractor.load(self.path / EXTRACTOR_SUBFOLDER, device=self.device, dtype=self.dtype)
+            if self.device.type == "cpu" and self.dtype == torch.bfloat16:
+                try:  # as for the rewriter: the plain attention is faster in bf16 on CPU
+                    self.extractor.model.set_attn_implementation("eager")
+                except (AttributeError, ValueError):
+                    pass
         tok = self.tokenizer
         always = {t for t in (tok.sep_token_id, tok.eos_token_id) if t is not None}
         for w in _FUNCTION_WORDS + _PUNCT:
@@ -218,13 +231,20 @@ class Engine:
     def _summarize_batch(self, texts: list[str], options: DecodingOptions) -> list[Draft]:
         k = options.num_takeaways
         units = [self._units(t, options) for t in texts]
-        emb_all = embed_sentences(self.model, self.tokenizer, [s for sents, *_ in units for s in sents], self.device)
-        docs, start = [], 0
-        for sents, truncated, table, flags in units:
-            emb = emb_all[start:start + len(sents)]
-            start += len(sents)
-            scores = self.selector.scores(features(emb, sents))
-            docs.append(_Doc(sents, truncated, torch.argsort(scores, descending=True).tolist(), emb, table, flags))
+        docs = []
+        if self.extractor is not None:
+            scored = self.extractor.score([sents for sents, *_ in units])
+            for (sents, truncated, table, flags), (scores, _) in zip(units, scored):
+                docs.append(_Doc(sents, truncated, _ranking(scores), None, table, flags))
+        else:
+            emb_all = embed_sentences(self.model, self.tokenizer, [s for sents, *_ in units for s in sents],
+                                      self.device)
+            start = 0
+            for sents, truncated, table, flags in units:
+                emb = emb_all[start:start + len(sents)]
+                start += len(sents)
+                scores = self.selector.scores(features(emb, sents))
+                docs.append(_Doc(sents, truncated, _ranking(scores), emb, table, flags))
         # rounds of rewriting, all articles batched together: each article proposes its best
         # untried sentences until it has k takeaways that are not near-duplicates of each other
         for _ in range(3):
@@ -288,6 +308,11 @@ class Engine:
         return out.tolist()
 
 
+def _ranking(scores: torch.Tensor) -> list[int]:
+    """Sentence indices, best score first; equal scores in article order."""
+    return sorted(range(len(scores)), key=lambda i: (-float(scores[i]), i))
+
+
 @dataclass
 class _Doc:
     """One article on its way through the engine."""
@@ -295,7 +320,7 @@ class _Doc:
     sents: list[str]
     truncated: bool
     ranking: list[int]  # sentence indices, most salient first
-    emb: torch.Tensor
+    emb: torch.Tensor | None  # sentence embeddings for the near-duplicate check (None: words only)
     table: dict  # the article's casing
     flags: list[str]  # what the engine saw in the text (long_sentence_cut, not_english)
     accepted: list[tuple[int, str, bool]] = field(default_factory=list)  # (sentence, text, fallback)
@@ -311,8 +336,8 @@ class _Doc:
                 continue
             self.tried.add(i)
             others = out + [j for j, _, _ in self.accepted]
-            if all(float(self.emb[i] @ self.emb[j]) < 0.9 and similarity(self.sents[i], self.sents[j]) < 0.5
-                   for j in others):
+            if all((self.emb is None or float(self.emb[i] @ self.emb[j]) < 0.9)
+                   and similarity(self.sents[i], self.sents[j]) < 0.5 for j in others):
                 out.append(i)
         return out
 
@@ -351,7 +376,8 @@ class _Doc:
         if self.truncated:
             flags.append("input_truncated")
         return Draft(self.sents, ensure_sentence_end(abstract), abstract_src, [t for t, _ in takeaways],
-                     [[i] for i, _, _ in taken], [fb for _, _, fb in taken], self.truncated, sorted(flags))
+                     [[i] for i, _, _ in taken], [fb for _, _, fb in taken], self.truncated, sorted(flags),
+                     list(self.ranking))
 
 
 def similarity(a: str, b: str) -> float:

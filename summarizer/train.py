@@ -65,13 +65,17 @@ class TrainConfig:
 
     @classmethod
     def from_yaml(cls, path: str | Path, **overrides) -> "TrainConfig":
-        raw = yaml.safe_load(Path(path).read_text()) or {}
-        raw.update({k: v for k, v in overrides.items() if v is not None})
-        known = {f.name for f in fields(cls)}
-        unknown = set(raw) - known
-        if unknown:
-            raise ValueError(f"unknown config fields in {path}: {sorted(unknown)}")
-        return cls(**raw)
+        return config_from_yaml(cls, path, **overrides)
+
+
+def config_from_yaml(cls, path: str | Path, **overrides):
+    """A config dataclass from a YAML file (overrides that are not None win); unknown fields are an error."""
+    raw = yaml.safe_load(Path(path).read_text()) or {}
+    raw.update({k: v for k, v in overrides.items() if v is not None})
+    unknown = set(raw) - {f.name for f in fields(cls)}
+    if unknown:
+        raise ValueError(f"unknown config fields in {path}: {sorted(unknown)}")
+    return cls(**raw)
 
 
 # --- pairs -----------------------------------------------------------------
@@ -478,6 +482,14 @@ def main(argv=None):
     ap.add_argument("--eval-only", metavar="MODEL_DIR",
                     help="train nothing: print the validation loss and rewrite ROUGE of a saved model")
     args = ap.parse_args(argv)
+    if (yaml.safe_load(Path(args.config).read_text()) or {}).get("task") == "extractor":
+        from . import train_extractor
+
+        if args.selector_only or args.eval_only or args.max_steps:
+            ap.error("--selector-only, --eval-only and --max-steps are for the rewriter's config")
+        cfg = train_extractor.ExtractorConfig.from_yaml(args.config, out_dir=args.out_dir)
+        train_extractor.main(cfg=cfg, resume=not args.no_resume)
+        return
     cfg = TrainConfig.from_yaml(args.config, out_dir=args.out_dir, max_steps=args.max_steps)
     if int(os.environ.get("WORLD_SIZE", "1")) > 1 and (args.eval_only or args.selector_only):
         ap.error("--eval-only and --selector-only run in one process: start them without torchrun")

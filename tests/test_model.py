@@ -2,7 +2,7 @@ import os
 
 import torch
 
-from summarizer.model import SharedBert2Bert, build_random, init_cross_attention_from_self, load_seq2seq, save_checkpoint
+from summarizer.model import SharedBert2Bert, build_random, load_seq2seq, save_checkpoint
 
 
 def test_shared_weights_are_one_tensor_and_survive_save_load(tmp_path):
@@ -30,11 +30,16 @@ def test_sharing_halves_the_file(tmp_path):
     assert os.path.getsize(tmp_path / "half" / "model.safetensors") < 0.55 * shared
 
 
-def test_cross_attention_starts_as_self_attention():
-    model, _ = build_random()
-    init_cross_attention_from_self(model)
+def test_build_from_bert_starts_cross_attention_as_self_attention():
+    from summarizer.model import base_model_path, build_from_bert
+
+    model, _ = build_from_bert(base_model_path(), cross_from_self=True)
     for layer in model.decoder.bert.encoder.layer:
         assert torch.equal(layer.crossattention.self.key.weight, layer.attention.self.key.weight)
+        assert torch.equal(layer.crossattention.output.dense.weight, layer.attention.output.dense.weight)
+    fresh, _ = build_from_bert(base_model_path(), cross_from_self=False)
+    layer = fresh.decoder.bert.encoder.layer[0]
+    assert not torch.equal(layer.crossattention.self.key.weight, layer.attention.self.key.weight)
 
 
 def test_generate_ends_and_is_deterministic():
