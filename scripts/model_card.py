@@ -29,6 +29,22 @@ def learning_curve(log: Path) -> str:
     return "\n".join(out)
 
 
+def extractor_curve(log: Path) -> str:
+    """The extractor's learning curve: validation loss and top-3 ROUGE beside Lead-3 and the oracle."""
+    rows = [json.loads(line) for line in log.read_text().splitlines() if line.strip()]
+    out = ["| step | windows seen | wall time (min) | validation loss | top-3 ROUGE-1 / 2 / Lsum "
+           "| Lead-3 ROUGE-1 / 2 / Lsum | oracle ROUGE-1 / 2 / Lsum |", "|---|---|---|---|---|---|---|"]
+
+    def fig(x):
+        return f"{x['rouge1']:.2f} / {x['rouge2']:.2f} / {x['rougeLsum']:.2f}"
+
+    for r in rows:
+        if "valid_loss" in r:
+            out.append(f"| {r['step']} | {r.get('windows_seen', 0):,} | {r.get('elapsed_s', 0) / 60:.0f} | "
+                       f"{r['valid_loss']:.3f} | {fig(r['top3'])} | {fig(r['lead3'])} | {fig(r['oracle'])} |")
+    return "\n".join(out)
+
+
 def rouge_curve(paths: list[Path]) -> str:
     """Rewrite ROUGE of held-out pairs against pairs seen, from training logs (their validation
     records) and `summarizer train --eval-only` outputs (one JSON record each)."""
@@ -59,6 +75,7 @@ def main(argv=None) -> None:
     ap.add_argument("--eval", type=Path, nargs="*", default=[], help="summarizer evaluate JSON reports")
     ap.add_argument("--bench", type=Path, help="summarizer bench JSON report")
     ap.add_argument("--notes", type=Path, help="Markdown prose placed after the header")
+    ap.add_argument("--extractor-log", type=Path, help="the extractor's training log.jsonl (its learning curve)")
     args = ap.parse_args(argv)
 
     ck = args.checkpoint
@@ -80,8 +97,29 @@ def main(argv=None) -> None:
               "each layer's self-attention.",
               f"- Sentence selector: `selector.safetensors`, {selector.get('kind')} on the model's own sentence "
               f"embeddings plus position and length features, fitted on {selector.get('train_articles', '?')} "
-              f"training articles ({selector.get('train_sentences', '?')} sentences).", "",
-              "## Training", "",
+              f"training articles ({selector.get('train_sentences', '?')} sentences); used only when the "
+              "checkpoint has no extractor.", ""]
+    extractor = ck / "extractor"
+    if (extractor / "extractor.json").exists():
+        ext = json.loads((extractor / "extractor.json").read_text())
+        ecfg, esum, win = ext["training_config"], ext.get("train_summary", {}), ext["windows"]
+        parts += [f"- Extractor: `extractor/`, fp16, {(extractor / 'model.safetensors').stat().st_size / 1e6:.1f} MB, "
+                  "a `BertForTokenClassification` with one label (loadable with plain transformers), "
+                  "fine-tuned from all-MiniLM-L6-v2 as a BertSum extractor: windows of "
+                  f"{win['max_len']} tokens `[CLS] s1 [SEP] [CLS] s2 [SEP] ...`, a score from each sentence's "
+                  f"[CLS]; later windows open with the lead and {win['overlap']} sentences of context.", "",
+                  "## Extractor training", "",
+                  "Reproduce with `summarizer train --config configs/extractor-minilm.yaml` (config copied in "
+                  "`extractor/extractor.json`).", ""]
+        if esum:
+            parts += [f"- Steps: {esum['steps']:,} of {esum['planned_steps']:,} planned, batch {ecfg['batch_size']} "
+                      f"windows; {esum['train_articles']:,} training articles, oracle labels; wall time "
+                      f"{esum['wall_time_s'] / 60:.0f} min on {esum['device']} ({ecfg.get('workers', '?')} "
+                      "worker processes for labels).", ""]
+        if args.extractor_log and args.extractor_log.exists():
+            parts += [f"Learning curve on the first {ecfg['valid_articles']} CNN/DM validation articles "
+                      "(ROUGE F1 x100, sentences as written):", "", extractor_curve(args.extractor_log), ""]
+    parts += ["## Training", "",
               "Reproduce with `summarizer train --config configs/bert2bert-minilm.yaml` (config copied in "
               "`training_config.json`).", ""]
     if summary:
