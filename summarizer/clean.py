@@ -162,8 +162,12 @@ MAX_LINK_WORDS = 20
 MAX_STANDFIRST_WORDS = 45
 
 
+_TRAILING_TAGS = re.compile(r"(?:\s*<[^<>]{0,200}>)+\s*$")
+
+
 def _is_heading(line: str) -> bool:
-    return len(line.split()) <= MAX_HEADING_WORDS and not _SENTENCE_END.search(line)
+    """A short line with no end punctuation (a markup tag after the full stop does not count)."""
+    return len(line.split()) <= MAX_HEADING_WORDS and not _SENTENCE_END.search(_TRAILING_TAGS.sub("", line))
 
 
 def _words(line: str) -> str:

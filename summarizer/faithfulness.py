@@ -13,18 +13,17 @@ No model here, only string work, so the figures are cheap and reproducible:
   (the CNN/DM data) a name cannot be told from a word, and `names` is None there
   (its unsupported words show in the novel 1-gram ratio instead).
 * `novel_ngram_ratio`: share of the output's n-grams that are not in the article.
-* `max_pair_similarity`: the most similar pair among takeaways (ROUGE-L F1).
+* `max_pair_similarity`: the most similar pair among takeaways (`pipeline.similarity`).
 """
 
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from itertools import combinations
 
+from .prompt import tokens
 from .text import is_lowercase_text
 
-_WORDS = re.compile(r"[a-z0-9]+")
 _NUMBER = re.compile(r"(?<![\w.,])(\d+(?:,\d{3})*(?:\.\d+)?|\d+(?:\.\d+)?)")
 _SCALES = {"thousand": 1e3, "million": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9, "trillion": 1e12}
 _SCALED = re.compile(r"^\s*(thousand|million|billion|trillion|m|bn)\b", re.I)
@@ -103,7 +102,7 @@ def unsupported_facts(text: str, article: str) -> dict:
 
 
 def ngrams(text: str, n: int) -> list[tuple[str, ...]]:
-    words = _WORDS.findall(text.lower())
+    words = tokens(text)
     return [tuple(words[i:i + n]) for i in range(len(words) - n + 1)]
 
 
@@ -117,14 +116,9 @@ def novel_ngram_ratio(outputs: list[str], article: str, n: int) -> float | None:
     return sum(g not in source for g in grams) / len(grams)
 
 
-@lru_cache(maxsize=1)
-def _rouge_l():
-    from rouge_score import rouge_scorer
-
-    return rouge_scorer.RougeScorer(["rougeL"], use_stemmer=True)
-
-
 def max_pair_similarity(texts: list[str]) -> float:
-    """Highest ROUGE-L F1 between two of `texts` (0 for fewer than two)."""
-    scorer = _rouge_l()
-    return max((scorer.score(a, b)["rougeL"].fmeasure for a, b in combinations(texts, 2)), default=0.0)
+    """Highest `pipeline.similarity` between two of `texts` (0 for fewer than two): the engine's own
+    measure of two takeaways saying the same thing."""
+    from .pipeline import similarity
+
+    return max((similarity(a, b) for a, b in combinations(texts, 2)), default=0.0)

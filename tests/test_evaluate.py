@@ -7,9 +7,10 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from summarizer.evaluate import baselines, bootstrap_ci, evaluate_model, main, oracle, resolve_data
+from summarizer.lab.evaluate import baselines, bootstrap_ci, evaluate_model, main, oracle, resolve_data
 from summarizer.faithfulness import max_pair_similarity, novel_ngram_ratio, number_mentions, unsupported_facts
-from summarizer.pipeline import DecodingOptions, Draft
+from summarizer.options import SummarizeOptions
+from summarizer.pipeline import Draft
 from summarizer.text import split_sentences
 
 SHARED = Path(__file__).resolve().parents[2] / "shared" / "data"
@@ -106,7 +107,7 @@ class ScriptedEngine:
     the fifth one marked fallback; the abstract is its first sentence."""
     path, device = Path("scripted"), "cpu"
 
-    def summarize(self, texts, options=DecodingOptions(), batch_size=8):
+    def summarize(self, texts, options=SummarizeOptions(), flags=None):
         out = []
         for text in texts:
             s = split_sentences(text)
@@ -153,7 +154,7 @@ def test_evaluate_with_a_scripted_model(data, tmp_path):
     assert q["unsupported"]["takeaways"]["any"] == 0.0
     assert q["rewrites"]["count"] == 8  # 4 non-fallback takeaways x 2 articles, each equal to its source
     assert q["rewrites"]["no_worse_than_source"] == 1.0 and q["rewrites"]["shorter_than_source"] == 0.0
-    assert report["settings"]["articles"] == 2 and report["settings"]["decoding"]["num_takeaways"] == 5
+    assert report["settings"]["articles"] == 2 and report["settings"]["options"]["num_beams"] == 4
     assert json.loads(out.read_text())["rouge"] == r
     lines = [json.loads(x) for x in out.with_suffix(".outputs.jsonl").read_text().splitlines()]
     assert [x["id"] for x in lines] == ["a", "b"] and lines[0]["reference"] == HIGHLIGHTS
@@ -188,7 +189,7 @@ def test_cli_with_the_tiny_checkpoint(tiny_model, data, tmp_path, capsys):
     for row in ("| model (takeaways) |", "| lead-3 |", "| lead-5 |", "| oracle |"):
         assert row in table
     report = json.loads(out.read_text())
-    assert report["settings"]["limit"] == 1 and report["settings"]["decoding"]["num_beams"] == 1
+    assert report["settings"]["limit"] == 1 and report["settings"]["options"]["num_beams"] == 1
     assert report["settings"]["threads"] == 1
 
 

