@@ -26,6 +26,7 @@ from transformers import DynamicCache, EncoderDecoderCache, LogitsProcessor, Log
 from .options import DTYPES, NUM_TAKEAWAYS, SummarizeOptions
 from .prompt import ABSTRACT, TAKEAWAY, content, context_for, rewrite_source, strip_mode, tokens
 from .extractor import SUBFOLDER as EXTRACTOR_SUBFOLDER
+from .faithfulness import unfaithful
 from .extractor import Extractor
 from .model import load_seq2seq, pad_rows, width_groups
 from .selector import Selector, embed_sentences, features
@@ -63,6 +64,7 @@ class Draft:
     truncated: bool  # sentences beyond max_sentences were not read
     flags: list[str] = field(default_factory=list)
     ranking: list[int] = field(default_factory=list)  # sentence indices, most salient first (the selection)
+    rejected: list[str] = field(default_factory=list)  # why rewrites were replaced by their sentence (evaluation)
 
 
 # A takeaway is one sentence and the abstract one to three: text quoted from the article as-is
@@ -340,6 +342,7 @@ class _Doc:
     table: dict  # the article's casing
     flags: list[str]  # what the engine saw in the text (long_sentence_cut, not_english)
     accepted: list[tuple[int, str, bool]] = field(default_factory=list)  # (sentence, text, fallback)
+    rejected: list[str] = field(default_factory=list)  # rewrites replaced by their sentence, and why
     tried: set = field(default_factory=set)
 
     def candidates(self, n: int) -> list[int]:
@@ -358,8 +361,16 @@ class _Doc:
         return out
 
     def offer(self, i: int, text: str, fallback: bool) -> None:
-        """Accept the takeaway written from sentence i unless it repeats one already taken."""
+        """Accept the takeaway written from sentence i unless it repeats one already taken. A rewrite
+        that states what its sentence does not (`faithfulness.unfaithful`: a number that is not one of
+        the sentence's as written, a name or a subject from elsewhere) is replaced by the sentence as
+        written, and the draft says so (rewrite_rejected)."""
         text = ensure_sentence_end(text if fallback else _capitalize(detokenize(text)))
+        problems = [] if fallback else unfaithful(text, self.sents[i])
+        if problems:
+            text, fallback = ensure_sentence_end(self.sents[i]), True
+            self.flags.append("rewrite_rejected")
+            self.rejected.append("takeaway " + "; ".join(problems))
         if all(similarity(text, t) < NEAR_DUPLICATE for _, t, _ in self.accepted):
             self.accepted.append((i, text, fallback))
 
@@ -382,9 +393,14 @@ class _Doc:
                 taken.append((n % len(self.sents), ensure_sentence_end(self.sents[n % len(self.sents)]), True))
             taken.sort()
         abstract = " ".join(_capitalize(x) for x in split_sentences(detokenize(abstract))[:3])
-        if len(abstract.split()) < 4:
-            abstract = " ".join(self.sents[i] for i in abstract_src)
+        written_from = " ".join(self.sents[i] for i in abstract_src)
+        problems = unfaithful(abstract, written_from) if len(abstract.split()) >= 4 else []
+        if len(abstract.split()) < 4 or problems:
+            abstract = written_from
             flags.append("abstract_fallback")
+            if problems:
+                flags.append("rewrite_rejected")
+                self.rejected.append("abstract " + "; ".join(problems))
         abstract, cut = shorten(abstract, MAX_ABSTRACT_QUOTE_WORDS)
         takeaways = [shorten(t, MAX_TAKEAWAY_QUOTE_WORDS) for _, t, _ in taken]
         if cut or any(c for _, c in takeaways):
@@ -393,9 +409,10 @@ class _Doc:
             flags.append("input_truncated")
         if any(fb for _, _, fb in taken):
             flags.append("takeaway_fallback")
+        flags = sorted(set(flags))
         return Draft(self.sents, ensure_sentence_end(abstract), abstract_src, [t for t, _ in takeaways],
                      [[i] for i, _, _ in taken], [fb for _, _, fb in taken], self.truncated, sorted(flags),
-                     list(self.ranking))
+                     list(self.ranking), list(self.rejected))
 
 
 # two texts with at least this similarity say the same thing: the engine never takes both as

@@ -195,6 +195,9 @@ def quality_figures(rows: list[dict], drafts: list, num_takeaways: int) -> dict:
         # shares of sentences (takeaways, abstracts, reference sentences) stating what the article does not;
         # names are checked on cased articles only (None when there was none)
         "unsupported": {who: {k: _share(v) for k, v in f.items()} for who, f in facts.items()},
+        # rewrites the engine replaced by their sentence as written (`faithfulness.unfaithful`), per
+        # takeaway written, by kind: what the rewriter would have stated unsupported without the check
+        "rejected": _rejected(drafts, num_takeaways),
         "rewrites": {
             "count": len(rewrites),
             "no_worse_than_source": _share(a for a, _ in rewrites),
@@ -202,6 +205,17 @@ def quality_figures(rows: list[dict], drafts: list, num_takeaways: int) -> dict:
             "no_worse_and_shorter": _share(a and b for a, b in rewrites),
         },
     }
+
+
+def _rejected(drafts: list, num_takeaways: int) -> dict:
+    reasons = [r for d in drafts for r in getattr(d, "rejected", [])]
+    takeaways = [r for r in reasons if r.startswith("takeaway")]
+    n = max(1, num_takeaways * len(drafts))
+    out = {"takeaways": len(takeaways) / n,
+           "abstracts": (len(reasons) - len(takeaways)) / max(1, len(drafts))}
+    for kind in ("number", "name", "subject", "fragment"):
+        out[f"takeaways_{kind}"] = sum(f" {kind}" in r or f"; {kind}" in r for r in takeaways) / n
+    return out
 
 
 # --- the run ---------------------------------------------------------------------------
@@ -384,6 +398,10 @@ def markdown_table(report: dict) -> str:
         lines.append(f"| novel {n}-grams | " + " | ".join(pct(nv[f"{w}_{n}"]) for w in TEXTS) + " |")
     for kind in ("numbers", "names", "dates", "any"):
         lines.append(f"| unsupported {kind} | " + " | ".join(pct(un[w][kind]) for w in TEXTS) + " |")
+    rj = q["rejected"]
+    lines.append(f"| rewrites rejected as unsupported (number / name / subject / fragment) | "
+                 f"{pct(rj['takeaways'])} ({pct(rj['takeaways_number'])} / {pct(rj['takeaways_name'])} / "
+                 f"{pct(rj['takeaways_subject'])} / {pct(rj['takeaways_fragment'])}) | {pct(rj['abstracts'])} | |")
     lines.append(f"| rewrites ({rw['count']}): no worse than source / shorter / both | {pct(rw['no_worse_than_source'])}"
                  f" / {pct(rw['shorter_than_source'])} / {pct(rw['no_worse_and_shorter'])} | | |")
     return "\n".join(lines)
