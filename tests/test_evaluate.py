@@ -35,7 +35,7 @@ def test_article_splits_into_six_sentences():
 
 def test_lead_baselines_take_the_first_sentences():
     b = baselines(SENTENCES, HIGHLIGHTS, abstract_data=True)
-    assert b["lead-1"] == SENTENCES[:1]
+    assert b["lead-1"] == SENTENCES[:1] and b["lead-2"] == SENTENCES[:2]
     assert b["lead-3"] == SENTENCES[:3]
     assert b["lead-5"] == SENTENCES[:5]
     assert "lead-1" not in baselines(SENTENCES, HIGHLIGHTS, abstract_data=False)
@@ -176,7 +176,7 @@ def test_limit_takes_a_seeded_sample_or_the_first_articles(data, tmp_path):
 
 def test_abstract_data_compares_the_abstract(data):
     report = evaluate_model(ScriptedEngine(), data, "xsum", draws=50, progress=False)
-    assert list(report["rouge"]) == ["model (abstract)", "lead-1", "lead-3", "lead-5", "oracle"]
+    assert list(report["rouge"]) == ["model (abstract)", "lead-1", "lead-2", "lead-3", "lead-5", "oracle"]
     # the scripted abstract is the first sentence: Lead-1
     assert report["rouge"]["model (abstract)"]["rouge1"] == report["rouge"]["lead-1"]["rouge1"]
 

@@ -99,7 +99,7 @@ def top_sentences(ranking: list[int], sentences: list[str], k: int) -> list[str]
 
 def baselines(sentences: list[str], reference: list[str], abstract_data: bool) -> dict[str, list[str]]:
     """Each baseline's summary (a list of sentences) for one article."""
-    out = {"lead-1": sentences[:1]} if abstract_data else {}
+    out = {"lead-1": sentences[:1], "lead-2": sentences[:2]} if abstract_data else {}
     out["lead-3"] = sentences[:3]
     out["lead-5"] = sentences[:5]
     out["oracle"] = [sentences[i] for i in oracle(sentences, reference)]
