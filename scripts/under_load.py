@@ -22,7 +22,7 @@ WORKER = """
 import json, sys, time
 import summarizer
 from summarizer import summarize_many
-from summarizer.bench import make_articles
+from summarizer.lab.bench import make_articles
 n, words, start_at, threads, seed = json.loads(sys.argv[1])
 texts = make_articles(n, words, seed=seed)
 summarize_many(texts[:1], threads=threads)  # load the model before the common start

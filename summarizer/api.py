@@ -11,55 +11,11 @@ for the life of the process.
 from __future__ import annotations
 
 import dataclasses
-import inspect
-import re
 from dataclasses import asdict, dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-NUM_TAKEAWAYS = 5  # the product promises exactly five Key Takeaways
-DEVICES = ("auto", "cpu", "cuda")
-DTYPES = ("auto", "float32", "bfloat16", "float16")
-
-
-@dataclass(frozen=True)
-class SummarizeOptions:
-    model: str | None = None  # save_pretrained folder; default: checkpoints/bert2bert-minilm-news ($SUMMARIZER_MODEL)
-    device: str = "auto"  # auto (CUDA when available), cpu, cuda or cuda:N
-    batch_size: int = 8  # articles decoded together by summarize_many and batch
-    num_beams: int = 4  # beam width of the decoder; 1 = greedy, about twice as fast on CPU
-    max_takeaway_tokens: int = 48  # longest takeaway the model may write, in WordPiece tokens
-    max_abstract_tokens: int = 96  # longest abstract the model may write, in WordPiece tokens
-    constrain_to_source: bool = True  # the model may only write words of the article sentence it rewrites
-    max_sentences: int = 200  # read at most this many sentences; longer articles are flagged input_truncated
-    max_input_chars: int = 2_000_000  # refuse a text longer than this (characters, before cleaning)
-    clean: bool = True  # extract the main text from HTML and drop boilerplate lines before summarising
-    dtype: str = "auto"  # weights: auto (float16 on CUDA, bfloat16 on CPUs with native bf16, else float32), float32, bfloat16, float16
-    threads: int = 0  # CPU threads for torch; 0 = auto (OMP_NUM_THREADS when set, else the CPUs this process may use)
-
-    def __post_init__(self):
-        for f in dataclasses.fields(self):  # num_beams="4" is a clear error here, not a failure deep inside
-            value, kind = getattr(self, f.name), (str if f.default is None else type(f.default))
-            if not (isinstance(value, kind) and (kind is bool or not isinstance(value, bool))
-                    or (value is None and f.default is None)):
-                raise TypeError(f"{f.name} must be {'a ' + kind.__name__ if kind is not int else 'an int'}"
-                                f"{' or None' if f.default is None else ''}, not {type(value).__name__} {value!r}")
-        if not re.fullmatch(r"auto|cpu|cuda(:\d+)?", self.device):
-            raise ValueError(f"device must be one of {', '.join(DEVICES)} (or cuda:N), not {self.device!r}")
-        for name in ("batch_size", "num_beams", "max_takeaway_tokens", "max_abstract_tokens", "max_sentences",
-                     "max_input_chars"):
-            if getattr(self, name) < 1:
-                raise ValueError(f"{name} must be at least 1, not {getattr(self, name)}")
-        if self.dtype not in DTYPES:
-            raise ValueError(f"dtype must be one of {', '.join(DTYPES)}, not {self.dtype!r}")
-        if self.threads < 0:
-            raise ValueError(f"threads must be 0 (auto) or more, not {self.threads}")
-
-
-def option_help() -> dict[str, str]:
-    """Each option's comment in the source above, used as its CLI help (one text, two uses)."""
-    src = inspect.getsource(SummarizeOptions)
-    return dict(re.findall(r"^\s+(\w+): [^=]+=.*?#\s*(.+)$", src, re.M))
+from .options import DTYPES, NUM_TAKEAWAYS, SummarizeOptions, option_help  # noqa: F401 (the public names)
 
 
 @dataclass
@@ -115,10 +71,10 @@ def get_engine(options: SummarizeOptions):
 
     if options.device.startswith("cuda") and not torch.cuda.is_available():
         raise ValueError(f"device {options.device!r} asked for, but CUDA is not available here")
-    from .pipeline import resolve_device, resolve_dtype
+    from .pipeline import model_path, resolve_device, resolve_dtype
 
     set_threads(options.threads)
-    path = str(Path(options.model).expanduser().resolve()) if options.model else None
+    path = str(model_path(options.model))
     device = resolve_device(options.device)
     dtype = str(resolve_dtype(options.dtype, device)).removeprefix("torch.")
     return _load_engine(path, str(device), dtype)  # "auto" and "cpu" share one engine, as do equal dtypes
@@ -143,14 +99,6 @@ def set_threads(threads: int = 0) -> int:
     if torch.get_num_threads() != n:
         torch.set_num_threads(n)
     return n
-
-
-def decoding_options(options: SummarizeOptions):
-    """The engine's DecodingOptions: the fields both dataclasses share, taken from `options`."""
-    from .pipeline import DecodingOptions
-
-    shared = {f.name for f in dataclasses.fields(DecodingOptions)} & {f.name for f in dataclasses.fields(options)}
-    return DecodingOptions(num_takeaways=NUM_TAKEAWAYS, **{name: getattr(options, name) for name in shared})
 
 
 # --- the steps ---------------------------------------------------------------------
@@ -179,22 +127,18 @@ def prepare(text: str, options: SummarizeOptions, html: bool | None = None) -> t
 
 def run_engine(engine, prepared: list[tuple[str, list[str]]], options: SummarizeOptions) -> list[Summary]:
     """Summaries of prepared inputs, decoded `options.batch_size` at a time."""
-    drafts = engine.summarize([text for text, _ in prepared], decoding_options(options), options.batch_size)
-    return [_to_summary(d, flags, engine) for d, (_, flags) in zip(drafts, prepared)]
+    drafts = engine.summarize([text for text, _ in prepared], options, flags=[flags for _, flags in prepared])
+    return [to_summary(d, engine) for d in drafts]
 
 
-def _to_summary(draft, flags: list[str], engine) -> Summary:
-    flags = set(flags) | set(draft.flags)
-    if draft.truncated:
-        flags.add("input_truncated")
-    if any(draft.fallback):
-        flags.add("takeaway_fallback")
+def to_summary(draft, engine) -> Summary:
+    """The public result of an engine's draft (its flags are complete: the engine sets them all)."""
     return Summary(
         abstract=draft.abstract,
         takeaways=list(draft.takeaways),
         support=[[draft.sentences[i] for i in idx] for idx in draft.takeaway_sources],
         fallback=[bool(fb) for fb in draft.fallback],
-        flags=sorted(flags),
+        flags=list(draft.flags),
         abstract_support=[draft.sentences[i] for i in draft.abstract_sources],
         model=engine.path.name,
     )

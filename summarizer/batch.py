@@ -293,15 +293,15 @@ def dumps(obj) -> str:
 
 def result_options(options: SummarizeOptions) -> dict:
     """What a result depends on: every decoding option, the model folder's name and its weights' SHA-256."""
-    from .pipeline import DEFAULT_MODEL, resolve_device, resolve_dtype
+    from .pipeline import model_path, resolve_device, resolve_dtype
 
     d = dataclasses.asdict(options)
     for name in ("device", "batch_size", "threads"):  # how it runs, not what it writes
         del d[name]
     d["dtype"] = str(resolve_dtype(options.dtype, resolve_device(options.device))).removeprefix("torch.")
-    model = Path(options.model) if options.model else DEFAULT_MODEL
+    model = model_path(options.model)
     weights = hashlib.sha256()
-    for path in sorted(model.glob("*.safetensors")):
+    for path in sorted(model.rglob("*.safetensors")):  # the rewriter, the selector and the extractor
         with open(path, "rb") as f:
             while chunk := f.read(2**20):
                 weights.update(chunk)

@@ -22,9 +22,9 @@ from .api import SummarizeOptions, option_help, summarize
 
 # subcommands that hand their arguments to another module's main(argv)
 DISPATCH = {
-    "train": ("summarizer.train", "fine-tune the model (summarizer train --config configs/bert2bert-minilm.yaml)"),
-    "evaluate": ("summarizer.evaluate", "score a model on the test sets"),
-    "bench": ("summarizer.bench", "measure speed and memory"),
+    "train": ("summarizer.lab.train", "fine-tune the model (summarizer train --config configs/bert2bert-minilm.yaml)"),
+    "evaluate": ("summarizer.lab.evaluate", "score a model on the test sets"),
+    "bench": ("summarizer.lab.bench", "measure speed and memory"),
 }
 
 
@@ -93,7 +93,13 @@ def read_input(file: str) -> str:
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else list(argv)
     if argv and argv[0] in DISPATCH:  # their own parsers read the rest
-        return import_module(DISPATCH[argv[0]][0]).main(argv[1:]) or 0
+        try:
+            module = import_module(DISPATCH[argv[0]][0])
+        except ModuleNotFoundError as e:  # the lab's own dependencies are an extra
+            sys.stderr.write(f"summarizer {argv[0]}: needs {e.name!r}, one of the lab's dependencies: "
+                             "pip install -e \".[train]\"\n")
+            return 2
+        return module.main(argv[1:]) or 0
     args = build_parser().parse_args(argv)
     os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")  # no "Loading weights" bar around our output
     try:

@@ -92,8 +92,11 @@ def collate(batch: list[Window], pad_id: int, width: int | None = None) -> dict[
 class Extractor:
     """Scores the sentences of articles: higher is more likely to carry a highlight."""
 
-    def __init__(self, model, tokenizer, settings: WindowSettings = WindowSettings()):
+    def __init__(self, model, tokenizer, settings: WindowSettings = WindowSettings(), position_prior: float = 0.0):
         self.model, self.tokenizer, self.settings = model, tokenizer, settings
+        # a sentence's score is its logit minus position_prior * log(1 + its index): the news lead bias
+        # as one number fitted on validation articles (`lab/train_extractor.fit_position_prior`)
+        self.position_prior = position_prior
 
     @classmethod
     def load(cls, folder: str | Path, device="cpu", dtype: torch.dtype | None = None) -> "Extractor":
@@ -109,7 +112,7 @@ class Extractor:
         tok = AutoTokenizer.from_pretrained(str(folder), trust_remote_code=False, local_files_only=True)
         raw = json.loads((folder / SETTINGS).read_text()) if (folder / SETTINGS).exists() else {}
         known = {k: v for k, v in raw.get("windows", {}).items() if k in WindowSettings.__dataclass_fields__}
-        return cls(model, tok, WindowSettings(**known))
+        return cls(model, tok, WindowSettings(**known), float(raw.get("position_prior", 0.0)))
 
     @staticmethod
     def present(checkpoint: str | Path) -> bool:
@@ -149,4 +152,6 @@ class Extractor:
                         if keep:
                             scores[a][i] = logits[r, pos]
                             states[a][i] = F.normalize(h[r, pos], dim=-1)
+        if self.position_prior:
+            scores = [s - self.position_prior * torch.log1p(torch.arange(len(s), dtype=s.dtype)) for s in scores]
         return list(zip(scores, states))

@@ -13,18 +13,17 @@ No model here, only string work, so the figures are cheap and reproducible:
   (the CNN/DM data) a name cannot be told from a word, and `names` is None there
   (its unsupported words show in the novel 1-gram ratio instead).
 * `novel_ngram_ratio`: share of the output's n-grams that are not in the article.
-* `max_pair_similarity`: the most similar pair among takeaways (ROUGE-L F1).
+* `max_pair_similarity`: the most similar pair among takeaways (`pipeline.similarity`).
 """
 
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from itertools import combinations
 
+from .prompt import tokens
 from .text import is_lowercase_text
 
-_WORDS = re.compile(r"[a-z0-9]+")
 _NUMBER = re.compile(r"(?<![\w.,])(\d+(?:,\d{3})*(?:\.\d+)?|\d+(?:\.\d+)?)")
 _SCALES = {"thousand": 1e3, "million": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9, "trillion": 1e12}
 _SCALED = re.compile(r"^\s*(thousand|million|billion|trillion|m|bn)\b", re.I)
@@ -103,7 +102,7 @@ def unsupported_facts(text: str, article: str) -> dict:
 
 
 def ngrams(text: str, n: int) -> list[tuple[str, ...]]:
-    words = _WORDS.findall(text.lower())
+    words = tokens(text)
     return [tuple(words[i:i + n]) for i in range(len(words) - n + 1)]
 
 
@@ -117,14 +116,87 @@ def novel_ngram_ratio(outputs: list[str], article: str, n: int) -> float | None:
     return sum(g not in source for g in grams) / len(grams)
 
 
-@lru_cache(maxsize=1)
-def _rouge_l():
-    from rouge_score import rouge_scorer
-
-    return rouge_scorer.RougeScorer(["rougeL"], use_stemmer=True)
-
-
 def max_pair_similarity(texts: list[str]) -> float:
-    """Highest ROUGE-L F1 between two of `texts` (0 for fewer than two)."""
-    scorer = _rouge_l()
-    return max((scorer.score(a, b)["rougeL"].fmeasure for a, b in combinations(texts, 2)), default=0.0)
+    """Highest `pipeline.similarity` between two of `texts` (0 for fewer than two): the engine's own
+    measure of two takeaways saying the same thing."""
+    from .pipeline import similarity
+
+    return max((similarity(a, b) for a, b in combinations(texts, 2)), default=0.0)
+
+
+# --- a rewrite against the sentence it was written from ------------------------------------------
+
+# a number as written, with what gives it its size: a currency sign, digit groups and decimals, a
+# score or range ("6-3"), and a scale or percent right after ("£14m", "890,000", "2.4 per cent")
+_NUMBER_SPAN = re.compile(r"(?<![\w.,])[£$€¥]?\s?\d+(?:[,.]\d+)*(?:[-–]\d+)*"
+                          r"(?:\s?(?:%|per\s?cent\b|percent\b|m\b|bn\b|k\b|million\b|billion\b|trillion\b|"
+                          r"thousand\b))?", re.I)
+# words a rewrite may open with that its source need not contain (it may turn "The company said" into
+# "It said", or start with a preposition)
+_FREE_OPENERS = frozenset("the a an he she it they this these that those his her its their there in on at for "
+                          "after before as when while but and we i you our some all one".split())
+
+
+def _canonical(span: str) -> str:
+    span = re.sub(r"\s+", "", span.lower()).replace("–", "-")
+    return re.sub(r"per ?cent|percent", "%", span)
+
+
+def number_spans(text: str) -> list[str]:
+    """The numbers of `text` as whole spans, canonical (no spaces, "per cent" as "%"): "£14m", "890,000"."""
+    return [_canonical(m.group(0)) for m in _NUMBER_SPAN.finditer(text)]
+
+
+def unfaithful(text: str, source: str) -> list[str]:
+    """What `text` (a rewrite) states that `source` (the sentence or sentences it was written from)
+    does not, as whole spans: numbers that are not one of the source's numbers as written ("£4m"
+    from "£14m and £42m"), capitalised words (names) the source does not have, in a cased source,
+    an opening word the source does not have (a subject taken from another sentence:
+    "Analysts denied ..." from "The company denied ..."), and a rewrite that is not a complete sentence
+    (`fragment`). Empty when the rewrite is supported."""
+    problems = [f"number {n}" for n in number_spans(text) if n not in set(number_spans(source))]
+    words = set(re.findall(r"[^\W\d_]+", source))
+    lower = {w.lower() for w in words}
+    if not is_lowercase_text(source):
+        problems += [f"name {w}" for w in name_words(text) if w not in words]
+    first = re.match(r"[\"'\u201c\u2018(]*([^\W\d_]+)", text)
+    if first and first.group(1).lower() not in lower | _FREE_OPENERS:
+        problems.append(f"subject {first.group(1)}")
+    why = fragment(text, source)
+    if why:
+        problems.append(f"fragment: {why}")
+    return problems
+
+
+def name_words(text: str) -> list[str]:
+    """Capitalised words that do not open a sentence, as written (for a case-sensitive check)."""
+    return [m.group(1) for m in re.finditer(r"(?<![\w'\u2019\-])([A-Z][^\W\d_]*)", text)
+            if not _SENTENCE_START.search(text[:m.start()]) and m.group(1) != "I"]
+
+
+# words that open an introductory phrase or clause: a sentence that is only such a phrase ("For a
+# homeowner with a mortgage.", "Unlike Germany, which cut its rate.") has lost its main clause
+_SUBORDINATE_OPENER = re.compile(
+    r"^[\"'\u201c\u2018(]*(?:for|unlike|like|although|though|while|whereas|after|before|as|when|whenever|if|unless|"
+    r"because|since|despite|with|without|following|according to|amid|during|in|on|at|by|from|under|over)\b", re.I)
+_RELATIVE = re.compile(r"\b(where|which|who|whom|whose|that|when|because|although|while)\s+([^,;.!?]+?)[.!?\"'\u201d]*$",
+                       re.I)
+
+
+def fragment(text: str, source: str) -> str | None:
+    """Why `text` (a rewrite of `source`) is not a complete sentence, or None: it is only an
+    introductory phrase or clause (its main clause was deleted), or it ends in a clause cut before
+    its verb (the source goes on where the rewrite stops: "... marsh where worms and shellfish.")."""
+    body = text.strip()
+    if _SUBORDINATE_OPENER.match(body):
+        parts = re.split(r",\s", body, maxsplit=1)  # a clause mark, not a digit group ("500,000")
+        rest = parts[1].strip() if len(parts) > 1 else ""
+        if not rest or re.match(r"(which|who|whom|whose|where|when|that)\b", rest, re.I):
+            return "no main clause"
+    m = _RELATIVE.search(body)
+    if m:
+        tail = re.escape(m.group(1)) + r"\s+" + r"\s+".join(map(re.escape, m.group(2).split()))
+        found = re.search(tail + r"\s+([^\W_])", source, re.I)
+        if found and not re.search(tail + r"\s*(?:[,;.!?\"'\u201d)]|$)", source, re.I):
+            return "clause cut short"
+    return None

@@ -29,6 +29,11 @@ from transformers import (
 )
 
 SHARED_ARCH = "SharedBert2Bert"
+# the model type our config.json declares. transformers 5 has no way to declare, in a config, that the
+# decoder's weights are the encoder's, so `AutoModelForSeq2SeqLM` would load this folder with a random
+# decoder and write nonsense; under this type it refuses ("does not recognize this architecture") and
+# `load_seq2seq` builds the shared model itself
+SHARED_TYPE = "summarizer-shared-bert2bert"
 
 
 class SharedBert2Bert(EncoderDecoderModel):
@@ -178,11 +183,16 @@ def load_seq2seq(path: str | Path, device: str | torch.device = "cpu", dtype: to
     refused (`UnsafeModelError`) and transformers is told `trust_remote_code=False`.
     """
     path = str(path)
+    raw = {}
     if Path(path).is_dir():
         refuse_custom_code(path)
-    cfg = AutoConfig.from_pretrained(path, trust_remote_code=False)
-    cls = SharedBert2Bert if SHARED_ARCH in (getattr(cfg, "architectures", None) or []) else AutoModelForSeq2SeqLM
-    model = cls.from_pretrained(path, use_safetensors=True, dtype=dtype or torch.float32, trust_remote_code=False)
+        raw = json.loads((Path(path) / "config.json").read_text(encoding="utf-8"))
+    if raw.get("model_type") == SHARED_TYPE or SHARED_ARCH in (raw.get("architectures") or []):
+        cls, cfg = SharedBert2Bert, EncoderDecoderConfig.from_dict({**raw, "model_type": "encoder-decoder"})
+    else:
+        cls, cfg = AutoModelForSeq2SeqLM, AutoConfig.from_pretrained(path, trust_remote_code=False)
+    model = cls.from_pretrained(path, config=cfg, use_safetensors=True, dtype=dtype or torch.float32,
+                                trust_remote_code=False)
     tokenizer = AutoTokenizer.from_pretrained(path, trust_remote_code=False)
     if cls is SharedBert2Bert:
         _fix_generation_config(model, tokenizer)
@@ -195,9 +205,16 @@ def save_checkpoint(model, tokenizer, out_dir: str | Path, fp16: bool = True, ex
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     to_save = copy.deepcopy(model).to("cpu")
+    for cfg in (to_save.config, getattr(to_save.config, "encoder", None), getattr(to_save.config, "decoder", None)):
+        if cfg is not None:  # where the weights came from on this machine: no business in a shipped file
+            cfg._name_or_path = ""
     if fp16:
         to_save = to_save.half()
     to_save.save_pretrained(out)
+    if isinstance(model, SharedBert2Bert):
+        cfg_file = out / "config.json"
+        cfg_file.write_text(json.dumps({**json.loads(cfg_file.read_text()), "model_type": SHARED_TYPE}, indent=2)
+                            + "\n")
     tokenizer.save_pretrained(out)
     for name, obj in (extra or {}).items():
         (out / name).write_text(json.dumps(obj, indent=2) + "\n")

@@ -23,9 +23,10 @@ import torch
 import transformers
 from transformers import DynamicCache, EncoderDecoderCache, LogitsProcessor, LogitsProcessorList
 
-from .api import DTYPES
-from .data import ABSTRACT, TAKEAWAY, content, context_for, rewrite_source, strip_mode, tokens
+from .options import DTYPES, NUM_TAKEAWAYS, SummarizeOptions
+from .prompt import ABSTRACT, TAKEAWAY, content, context_for, rewrite_source, strip_mode, tokens
 from .extractor import SUBFOLDER as EXTRACTOR_SUBFOLDER
+from .faithfulness import unfaithful
 from .extractor import Extractor
 from .model import load_seq2seq, pad_rows, width_groups
 from .selector import Selector, embed_sentences, features
@@ -41,16 +42,15 @@ class ModelNotFoundError(FileNotFoundError):
     pass
 
 
-@dataclass(frozen=True)
-class DecodingOptions:
-    num_takeaways: int = 5  # the product promises five
-    num_beams: int = 4  # beam search; 1 = greedy (about 2x faster on CPU)
-    max_takeaway_tokens: int = 48  # a highlight averages ~20 WordPiece tokens
-    max_abstract_tokens: int = 96  # the abstract is written from two sentences
-    constrain_to_source: bool = True  # only tokens of the source, its context and function words
-    max_sentences: int = 200  # sentences past this are not read (the Draft says truncated)
-    no_repeat_ngram_size: int = 3  # no trigram twice in one output
-    max_source_tokens: int = 96  # as in training (configs/*.yaml: max_source_len)
+def model_path(model: str | Path | None) -> Path:
+    """The checkpoint folder a `model` option names: `~` expanded, absolute; None is the default
+    checkpoint ($SUMMARIZER_MODEL, else checkpoints/bert2bert-minilm-news)."""
+    return Path(model).expanduser().resolve() if model is not None else DEFAULT_MODEL
+
+
+# source tokens of one rewrite (sentence + context) when the checkpoint does not say
+# (its training_config.json: max_source_len): the length the model was trained on
+DEFAULT_MAX_SOURCE_TOKENS = 96
 
 
 @dataclass
@@ -58,12 +58,13 @@ class Draft:
     sentences: list[str]  # article sentences as split (clauses when there were fewer than five)
     abstract: str
     abstract_sources: list[int]  # indices into sentences
-    takeaways: list[str]  # exactly num_takeaways
+    takeaways: list[str]  # exactly NUM_TAKEAWAYS
     takeaway_sources: list[list[int]]  # source sentence indices per takeaway
     fallback: list[bool]  # takeaway i is an article sentence used as-is, not model-written
     truncated: bool  # sentences beyond max_sentences were not read
     flags: list[str] = field(default_factory=list)
     ranking: list[int] = field(default_factory=list)  # sentence indices, most salient first (the selection)
+    rejected: list[str] = field(default_factory=list)  # why rewrites were replaced by their sentence (evaluation)
 
 
 # A takeaway is one sentence and the abstract one to three: text quoted from the article as-is
@@ -107,6 +108,17 @@ class SourceVocabulary(LogitsProcessor):
 
     def __call__(self, input_ids, scores):
         return scores.masked_fill(~self.allowed[:, : scores.shape[-1]].to(scores.device), float("-inf"))
+
+
+def source_length(path: Path) -> int:
+    """Source tokens of one rewrite, as the checkpoint was trained (`training_config.json`: max_source_len)."""
+    import json
+
+    cfg = path / "training_config.json"
+    try:
+        return int(json.loads(cfg.read_text())["max_source_len"])
+    except (OSError, ValueError, KeyError, TypeError):  # a checkpoint from elsewhere (T5, BART): the default
+        return DEFAULT_MAX_SOURCE_TOKENS
 
 
 def resolve_device(device: str | torch.device = "auto") -> torch.device:
@@ -163,7 +175,7 @@ class Engine:
     """A loaded model + tokenizer + selector. Load once, call `summarize` many times."""
 
     def __init__(self, path: str | Path | None = None, device: str | torch.device = "auto", dtype: str = "auto"):
-        self.path = Path(path) if path is not None else DEFAULT_MODEL
+        self.path = model_path(path)
         if not (self.path / "config.json").exists():
             raise ModelNotFoundError(
                 f"no model at {self.path}: expected a save_pretrained folder (config.json, model.safetensors, "
@@ -172,6 +184,7 @@ class Engine:
         self.device = resolve_device(device)
         self.dtype = resolve_dtype(dtype, self.device)
         self.model, self.tokenizer = load_seq2seq(self.path, device=self.device, dtype=self.dtype)
+        self.max_source_tokens = source_length(self.path)
         if self.device.type == "cpu" and self.dtype == torch.bfloat16:
             # measured on 2 AVX-512 cores: PyTorch's fused CPU attention in bf16 took a third of decoding,
             # the plain implementation is 1.2x faster end to end (in fp32 the two are equal)
@@ -204,15 +217,20 @@ class Engine:
 
     # --- public -----------------------------------------------------------
     @torch.no_grad()
-    def summarize(self, texts: list[str], options: DecodingOptions = DecodingOptions(),
-                  batch_size: int = 8) -> list[Draft]:
+    def summarize(self, texts: list[str], options: SummarizeOptions = SummarizeOptions(),
+                  flags: list[list[str]] | None = None) -> list[Draft]:
+        """Drafts of article texts (already cleaned: `api.prepare`), `options.batch_size` at a time.
+        `flags`: what cleaning said of each text; each draft's flags are all there is to say of it."""
         drafts = []
-        for i in range(0, len(texts), batch_size):
-            drafts.extend(self._summarize_batch(texts[i:i + batch_size], options))
+        step = options.batch_size
+        for i in range(0, len(texts), step):
+            drafts.extend(self._summarize_batch(texts[i:i + step], options))
+        for draft, more in zip(drafts, flags or []):
+            draft.flags = sorted(set(draft.flags) | set(more))
         return drafts
 
     # --- steps ------------------------------------------------------------
-    def _units(self, text: str, options: DecodingOptions) -> tuple[list[str], bool, dict, list[str]]:
+    def _units(self, text: str, options: SummarizeOptions) -> tuple[list[str], bool, dict, list[str]]:
         """(units to summarise, truncated, the article's casing table, flags): one sentence split
         serves all."""
         split, cut = split_sentences_cut(text)
@@ -221,15 +239,15 @@ class Engine:
         flags = (["long_sentence_cut"] if cut else []) + ([] if looks_english(text) else ["not_english"])
         truncated = len(split) > options.max_sentences
         sents = split[: options.max_sentences]
-        if len(sents) < options.num_takeaways:
+        if len(sents) < NUM_TAKEAWAYS:
             clauses = [c.strip() for s in sents for c in _CLAUSE.split(s)]
             clauses = [c for c in clauses if len(c.split()) >= 4]
             if len(clauses) > len(sents):
                 sents = clauses
         return sents, truncated, casing_table(split), flags
 
-    def _summarize_batch(self, texts: list[str], options: DecodingOptions) -> list[Draft]:
-        k = options.num_takeaways
+    def _summarize_batch(self, texts: list[str], options: SummarizeOptions) -> list[Draft]:
+        k = NUM_TAKEAWAYS
         units = [self._units(t, options) for t in texts]
         docs = []
         if self.extractor is not None:
@@ -267,16 +285,16 @@ class Engine:
             return source, True
         return generated, False
 
-    def _generate(self, items, options: DecodingOptions, max_new_tokens: int) -> list[str]:
+    def _generate(self, items, options: SummarizeOptions, max_new_tokens: int) -> list[str]:
         """items: (mode, sentences, indices, casing table). Returns the realised text of each rewrite."""
         if not items:
             return []
         tok = self.tokenizer
         sources = [rewrite_source(mode, [sents[i] for i in idx]) for mode, sents, idx, _ in items]
         contexts = [context_for(sents, idx) for _, sents, idx, _ in items]
-        rows = tok(sources, contexts, truncation="longest_first", max_length=options.max_source_tokens)["input_ids"]
+        rows = tok(sources, contexts, truncation="longest_first", max_length=self.max_source_tokens)["input_ids"]
         out: list = [None] * len(rows)
-        for width, idx in width_groups(rows, options.max_source_tokens).items():  # a row's width is its own
+        for width, idx in width_groups(rows, self.max_source_tokens).items():  # a row's width is its own
             for j in range(0, len(idx), MAX_ROWS_PER_GENERATE):
                 chunk = idx[j:j + MAX_ROWS_PER_GENERATE]
                 ids, mask = pad_rows([rows[i] for i in chunk], width, tok.pad_token_id or 0)
@@ -287,7 +305,7 @@ class Engine:
             texts.append(realize(ids, source + " " + context, tok, item[3]))
         return [strip_mode(t) for t in texts]
 
-    def _generate_rows(self, input_ids, attention_mask, options: DecodingOptions, max_new_tokens: int) -> list:
+    def _generate_rows(self, input_ids, attention_mask, options: SummarizeOptions, max_new_tokens: int) -> list:
         """Token ids written for one chunk of rows."""
         tok = self.tokenizer
         kwargs = {}
@@ -324,6 +342,7 @@ class _Doc:
     table: dict  # the article's casing
     flags: list[str]  # what the engine saw in the text (long_sentence_cut, not_english)
     accepted: list[tuple[int, str, bool]] = field(default_factory=list)  # (sentence, text, fallback)
+    rejected: list[str] = field(default_factory=list)  # rewrites replaced by their sentence, and why
     tried: set = field(default_factory=set)
 
     def candidates(self, n: int) -> list[int]:
@@ -337,14 +356,22 @@ class _Doc:
             self.tried.add(i)
             others = out + [j for j, _, _ in self.accepted]
             if all((self.emb is None or float(self.emb[i] @ self.emb[j]) < 0.9)
-                   and similarity(self.sents[i], self.sents[j]) < 0.5 for j in others):
+                   and similarity(self.sents[i], self.sents[j]) < NEAR_DUPLICATE for j in others):
                 out.append(i)
         return out
 
     def offer(self, i: int, text: str, fallback: bool) -> None:
-        """Accept the takeaway written from sentence i unless it repeats one already taken."""
+        """Accept the takeaway written from sentence i unless it repeats one already taken. A rewrite
+        that states what its sentence does not (`faithfulness.unfaithful`: a number that is not one of
+        the sentence's as written, a name or a subject from elsewhere) is replaced by the sentence as
+        written, and the draft says so (rewrite_rejected)."""
         text = ensure_sentence_end(text if fallback else _capitalize(detokenize(text)))
-        if all(similarity(text, t) < 0.5 for _, t, _ in self.accepted):
+        problems = [] if fallback else unfaithful(text, self.sents[i])
+        if problems:
+            text, fallback = ensure_sentence_end(self.sents[i]), True
+            self.flags.append("rewrite_rejected")
+            self.rejected.append("takeaway " + "; ".join(problems))
+        if all(similarity(text, t) < NEAR_DUPLICATE for _, t, _ in self.accepted):
             self.accepted.append((i, text, fallback))
 
     def draft(self, k: int, abstract: str, abstract_src: list[int]) -> Draft:
@@ -366,18 +393,31 @@ class _Doc:
                 taken.append((n % len(self.sents), ensure_sentence_end(self.sents[n % len(self.sents)]), True))
             taken.sort()
         abstract = " ".join(_capitalize(x) for x in split_sentences(detokenize(abstract))[:3])
-        if len(abstract.split()) < 4:
-            abstract = " ".join(self.sents[i] for i in abstract_src)
+        written_from = " ".join(self.sents[i] for i in abstract_src)
+        problems = unfaithful(abstract, written_from) if len(abstract.split()) >= 4 else []
+        if len(abstract.split()) < 4 or problems:
+            abstract = written_from
             flags.append("abstract_fallback")
+            if problems:
+                flags.append("rewrite_rejected")
+                self.rejected.append("abstract " + "; ".join(problems))
         abstract, cut = shorten(abstract, MAX_ABSTRACT_QUOTE_WORDS)
         takeaways = [shorten(t, MAX_TAKEAWAY_QUOTE_WORDS) for _, t, _ in taken]
         if cut or any(c for _, c in takeaways):
             flags.append("quote_shortened")
         if self.truncated:
             flags.append("input_truncated")
+        if any(fb for _, _, fb in taken):
+            flags.append("takeaway_fallback")
+        flags = sorted(set(flags))
         return Draft(self.sents, ensure_sentence_end(abstract), abstract_src, [t for t, _ in takeaways],
                      [[i] for i, _, _ in taken], [fb for _, _, fb in taken], self.truncated, sorted(flags),
-                     list(self.ranking))
+                     list(self.ranking), list(self.rejected))
+
+
+# two texts with at least this similarity say the same thing: the engine never takes both as
+# takeaways (nor two sentences this alike as sources), and the evaluation counts such pairs
+NEAR_DUPLICATE = 0.5
 
 
 def similarity(a: str, b: str) -> float:
@@ -452,14 +492,4 @@ def realize(gen_ids: list[int], src_text: str, tokenizer, table: dict | None = N
     out = ""
     for text, glue in pieces:
         out += text if (glue or not out) else " " + text
-    return out
-
-
-def make_tiny_checkpoint(out_dir: str | Path, seed: int = 0) -> Path:
-    """A tiny randomly initialised checkpoint (model, tokenizer, selector) for tests."""
-    from .model import build_random, save_checkpoint
-
-    model, tokenizer = build_random(seed=seed)
-    out = save_checkpoint(model, tokenizer, out_dir, fp16=False)
-    Selector.lead_prior(model.config.encoder.hidden_size).save(out)
     return out

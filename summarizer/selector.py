@@ -4,7 +4,7 @@ A logistic regression over features of each sentence: its embedding from the
 model's own encoder (mean-pooled, so the selector costs no extra weights), its
 similarity to the article's centroid and lead, its position and its length.
 Labels come free from the references: a sentence is salient when a highlight is
-aligned to it (`summarizer.data.align`). Weights live beside the model as
+aligned to it (`summarizer.lab.data.align`). Weights live beside the model as
 `selector.safetensors` with its feature settings in `selector.json`.
 """
 

@@ -271,7 +271,3 @@ def ensure_sentence_end(text: str) -> str:
     if text and text[-1] not in ".!?\"'\u201d\u2019)\u2026\u3002\uff01\uff1f":  # also 。！？
         text += "."
     return text
-
-
-def word_count(text: str) -> int:
-    return len(_WORD.findall(text))

@@ -22,7 +22,7 @@ def one_thread():
 @pytest.fixture(scope="session")
 def tiny_model(tmp_path_factory) -> str:
     """Path of a tiny randomly initialised checkpoint (model, tokenizer, selector): seconds to make."""
-    from summarizer.pipeline import make_tiny_checkpoint
+    from summarizer.lab.tiny import make_tiny_checkpoint
 
     return str(make_tiny_checkpoint(tmp_path_factory.mktemp("tiny") / "tiny-model"))
 

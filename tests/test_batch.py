@@ -196,3 +196,17 @@ def test_engine_failure_on_one_article_spares_its_batch(tiny_model, tmp_path, ma
     index = batch.run_batch(d, tmp_path / "out", model=tiny_model, device="cpu", batch_size=3, progress=False)
     assert [(e["id"], e["status"], e["error"]) for e in index] == [
         ("a.txt", "ok", None), ("b.txt", "error", "RuntimeError: engine broke on two lines"), ("c.txt", "ok", None)]
+
+
+def test_result_options_read_the_model_a_tilde_path_names(tiny_model, tmp_path, monkeypatch):
+    import hashlib
+    import shutil
+
+    from summarizer.api import SummarizeOptions
+    from summarizer.batch import result_options
+
+    shutil.copytree(tiny_model, tmp_path / "m")
+    monkeypatch.setenv("HOME", str(tmp_path))
+    d = result_options(SummarizeOptions(model="~/m"))
+    assert d["model"] == "m" and d["model_sha256"] != hashlib.sha256().hexdigest()  # the weights were read
+    assert d == result_options(SummarizeOptions(model=str(tmp_path / "m")))

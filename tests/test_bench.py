@@ -5,7 +5,7 @@ import json
 import pytest
 import torch
 
-from summarizer.bench import main, make_articles, matmul_rate, reference_config
+from summarizer.lab.bench import main, make_articles, matmul_rate, reference_config
 
 
 def test_synthetic_articles_have_the_asked_length():

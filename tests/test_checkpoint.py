@@ -59,3 +59,19 @@ def test_batch_of_real_texts_matches_single_calls():
 
     texts = [STORY, EXAMPLE.read_text()]
     assert summarize_many(texts, device="cpu", batch_size=2) == [summarize(t, device="cpu") for t in texts]
+
+
+def test_plain_transformers_refuses_the_shipped_rewriter_and_loads_the_extractor():
+    import torch
+    from transformers import AutoModelForSeq2SeqLM, AutoModelForTokenClassification
+
+    with pytest.raises(ValueError, match="summarizer-shared-bert2bert"):
+        AutoModelForSeq2SeqLM.from_pretrained(DEFAULT_MODEL)
+    if (DEFAULT_MODEL / "extractor").exists():
+        from summarizer.extractor import Extractor
+
+        plain = AutoModelForTokenClassification.from_pretrained(DEFAULT_MODEL / "extractor")
+        ours = Extractor.load(DEFAULT_MODEL / "extractor").model
+        assert all(torch.equal(a, b) for a, b in zip(plain.state_dict().values(), ours.state_dict().values()))
+    for file in DEFAULT_MODEL.rglob("*.json"):  # no path of the machine that made it
+        assert "/root/" not in file.read_text() and "site-packages" not in file.read_text(), file

@@ -72,8 +72,19 @@ def test_options_mirror_python_keywords():
 @pytest.mark.parametrize("command", ["train", "evaluate", "bench"])
 def test_dispatch_to_module_main(monkeypatch, command):
     seen = []
-    fake = types.ModuleType(f"summarizer.{command}")
+    fake = types.ModuleType(f"summarizer.lab.{command}")
     fake.main = lambda argv: seen.append(argv) or 7
-    monkeypatch.setitem(sys.modules, f"summarizer.{command}", fake)
+    monkeypatch.setitem(sys.modules, f"summarizer.lab.{command}", fake)
     assert main([command, "--config", "x.yaml", "--help"]) == 7
     assert seen == [["--config", "x.yaml", "--help"]]
+
+
+def test_lab_commands_say_which_extra_is_missing(monkeypatch, capsys):
+    import summarizer.cli as cli
+
+    def missing(name):
+        raise ModuleNotFoundError("No module named 'datasets'", name="datasets")
+
+    monkeypatch.setattr(cli, "import_module", missing)
+    assert main(["evaluate", "--help"]) == 2
+    assert 'pip install -e ".[train]"' in capsys.readouterr().err

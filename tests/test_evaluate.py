@@ -7,9 +7,10 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from summarizer.evaluate import baselines, bootstrap_ci, evaluate_model, main, oracle, resolve_data
+from summarizer.lab.evaluate import baselines, bootstrap_ci, evaluate_model, main, oracle, resolve_data
 from summarizer.faithfulness import max_pair_similarity, novel_ngram_ratio, number_mentions, unsupported_facts
-from summarizer.pipeline import DecodingOptions, Draft
+from summarizer.options import SummarizeOptions
+from summarizer.pipeline import Draft
 from summarizer.text import split_sentences
 
 SHARED = Path(__file__).resolve().parents[2] / "shared" / "data"
@@ -34,7 +35,7 @@ def test_article_splits_into_six_sentences():
 
 def test_lead_baselines_take_the_first_sentences():
     b = baselines(SENTENCES, HIGHLIGHTS, abstract_data=True)
-    assert b["lead-1"] == SENTENCES[:1]
+    assert b["lead-1"] == SENTENCES[:1] and b["lead-2"] == SENTENCES[:2]
     assert b["lead-3"] == SENTENCES[:3]
     assert b["lead-5"] == SENTENCES[:5]
     assert "lead-1" not in baselines(SENTENCES, HIGHLIGHTS, abstract_data=False)
@@ -106,7 +107,7 @@ class ScriptedEngine:
     the fifth one marked fallback; the abstract is its first sentence."""
     path, device = Path("scripted"), "cpu"
 
-    def summarize(self, texts, options=DecodingOptions(), batch_size=8):
+    def summarize(self, texts, options=SummarizeOptions(), flags=None):
         out = []
         for text in texts:
             s = split_sentences(text)
@@ -153,7 +154,7 @@ def test_evaluate_with_a_scripted_model(data, tmp_path):
     assert q["unsupported"]["takeaways"]["any"] == 0.0
     assert q["rewrites"]["count"] == 8  # 4 non-fallback takeaways x 2 articles, each equal to its source
     assert q["rewrites"]["no_worse_than_source"] == 1.0 and q["rewrites"]["shorter_than_source"] == 0.0
-    assert report["settings"]["articles"] == 2 and report["settings"]["decoding"]["num_takeaways"] == 5
+    assert report["settings"]["articles"] == 2 and report["settings"]["options"]["num_beams"] == 4
     assert json.loads(out.read_text())["rouge"] == r
     lines = [json.loads(x) for x in out.with_suffix(".outputs.jsonl").read_text().splitlines()]
     assert [x["id"] for x in lines] == ["a", "b"] and lines[0]["reference"] == HIGHLIGHTS
@@ -175,7 +176,7 @@ def test_limit_takes_a_seeded_sample_or_the_first_articles(data, tmp_path):
 
 def test_abstract_data_compares_the_abstract(data):
     report = evaluate_model(ScriptedEngine(), data, "xsum", draws=50, progress=False)
-    assert list(report["rouge"]) == ["model (abstract)", "lead-1", "lead-3", "lead-5", "oracle"]
+    assert list(report["rouge"]) == ["model (abstract)", "lead-1", "lead-2", "lead-3", "lead-5", "oracle"]
     # the scripted abstract is the first sentence: Lead-1
     assert report["rouge"]["model (abstract)"]["rouge1"] == report["rouge"]["lead-1"]["rouge1"]
 
@@ -188,7 +189,7 @@ def test_cli_with_the_tiny_checkpoint(tiny_model, data, tmp_path, capsys):
     for row in ("| model (takeaways) |", "| lead-3 |", "| lead-5 |", "| oracle |"):
         assert row in table
     report = json.loads(out.read_text())
-    assert report["settings"]["limit"] == 1 and report["settings"]["decoding"]["num_beams"] == 1
+    assert report["settings"]["limit"] == 1 and report["settings"]["options"]["num_beams"] == 1
     assert report["settings"]["threads"] == 1
 
 

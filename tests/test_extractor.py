@@ -11,7 +11,7 @@ import pytest
 import torch
 
 from summarizer.extractor import Extractor, WindowSettings, windows
-from summarizer.train_extractor import ExtractorConfig, export, train
+from summarizer.lab.train_extractor import PRIOR_GRID, ExtractorConfig, export, fit_position_prior, train
 
 
 def _ids(lengths):
@@ -87,9 +87,9 @@ def ext_config(tmp_path, tiny_extractor, make_article):
     rows = [(make_article(t, n=9).lower(),
              [f"engineers estimate the {t} will cost about 14 million dollars."]) for t in topics]
     _write(tmp_path / "data" / "cnndm", "train", rows[:6])
-    _write(tmp_path / "data" / "cnndm", "validation", rows[6:])
+    _write(tmp_path / "data" / "cnndm", "validation", rows[6:] + rows[:2])
     return ExtractorConfig(data_dir=str(tmp_path / "data"), out_dir=str(tmp_path / "run"), init=str(tiny_extractor),
-                           train_articles=6, valid_articles=2, batch_size=2, max_len=128, eval_every=2,
+                           train_articles=6, valid_articles=2, prior_articles=2, batch_size=2, max_len=128, eval_every=2,
                            save_every=2, bf16=False, workers=1, export_dir=str(tmp_path / "ck"))
 
 
@@ -110,20 +110,26 @@ def test_train_logs_labels_resumes_and_exports(ext_config, tmp_path, tiny_model,
     # exported beside a rewriter: the engine picks it up
     ck = tmp_path / "ck"
     shutil.copytree(tiny_model, ck)
-    out = export(ext_config, last, ck)
-    assert json.loads((out / "extractor.json").read_text())["windows"]["max_len"] == 128
-    from summarizer.pipeline import DecodingOptions, Engine
+    prior = fit_position_prior(ext_config, last, torch.device("cpu"))
+    assert prior["articles"] == 2 and prior["position_prior"] in PRIOR_GRID
+    assert set(prior["top3_rouge1_plus_rouge2_by_prior"]) == {str(p) for p in PRIOR_GRID}
+    out = export(ext_config, last, ck, prior)
+    settings = json.loads((out / "extractor.json").read_text())
+    assert settings["windows"]["max_len"] == 128 and settings["position_prior"] == prior["position_prior"]
+    from summarizer.options import SummarizeOptions
+    from summarizer.pipeline import Engine
 
     engine = Engine(ck, device="cpu", dtype="float32")
     assert engine.extractor is not None and engine.extractor.settings.max_len == 128
+    assert engine.extractor.position_prior == prior["position_prior"]
     assert engine.extractor.model.dtype == torch.float32
-    draft, = engine.summarize(["\n".join(labelled[0]["sentences"])], DecodingOptions(num_beams=1))
+    draft, = engine.summarize(["\n".join(labelled[0]["sentences"])], SummarizeOptions(num_beams=1))
     assert len(draft.takeaways) == 5
     assert sorted(draft.ranking) == list(range(len(draft.sentences)))
     # the evaluation reports the extractor on its own beside Lead-3 and Lead-5
-    from summarizer.evaluate import evaluate_model
+    from summarizer.lab.evaluate import evaluate_model
 
-    report = evaluate_model(engine, ext_config.data_dir, "cnndm", "validation", options=DecodingOptions(num_beams=1),
+    report = evaluate_model(engine, ext_config.data_dir, "cnndm", "validation", options=SummarizeOptions(num_beams=1),
                             draws=20, progress=False)
     assert {"extractor top-3", "extractor top-5", "lead-3", "lead-5", "oracle"} <= set(report["rouge"])
     assert set(report["extractor_vs_lead"]) == {"extractor top-3 - lead-3", "extractor top-5 - lead-5"}
@@ -131,7 +137,7 @@ def test_train_logs_labels_resumes_and_exports(ext_config, tmp_path, tiny_model,
 
 
 def test_top_sentences_blocks_repeated_trigrams():
-    from summarizer.evaluate import top_sentences
+    from summarizer.lab.evaluate import top_sentences
 
     sents = ["The mayor opened the new bridge on Monday.", "Crowds cheered.",
              "The mayor opened the new bridge after years of delay.", "Tolls start in May."]
@@ -139,7 +145,8 @@ def test_top_sentences_blocks_repeated_trigrams():
 
 
 def test_engine_ranks_by_the_extractor(tiny_model, tiny_extractor, tmp_path, make_article, monkeypatch):
-    from summarizer.pipeline import DecodingOptions, Engine
+    from summarizer.options import SummarizeOptions
+    from summarizer.pipeline import Engine
 
     ck = tmp_path / "ck"
     shutil.copytree(tiny_model, ck)
@@ -151,6 +158,15 @@ def test_engine_ranks_by_the_extractor(tiny_model, tiny_extractor, tmp_path, mak
         return [(torch.arange(len(s), dtype=torch.float), torch.zeros(len(s), 4)) for s in articles]
 
     monkeypatch.setattr(engine.extractor, "score", prefer_late)
-    draft, = engine.summarize([article], DecodingOptions(num_beams=1, max_takeaway_tokens=8))
+    draft, = engine.summarize([article], SummarizeOptions(num_beams=1, max_takeaway_tokens=8))
     assert draft.abstract_sources == [8, 9]  # the two best, in article order
     assert [9] in draft.takeaway_sources
+
+
+def test_position_prior_favours_early_sentences(tiny_extractor, make_article):
+    ext = Extractor.load(tiny_extractor)
+    sents = make_article("bridge", n=10).split("\n")
+    (raw, _), = ext.score([sents])
+    ext.position_prior = 2.0
+    (prior, _), = ext.score([sents])
+    assert torch.allclose(raw - prior, 2.0 * torch.log1p(torch.arange(10.0)))

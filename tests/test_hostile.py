@@ -154,7 +154,7 @@ class _Exploit:
 def test_trainer_state_is_read_without_unpickling_code(tmp_path):
     import torch
 
-    from summarizer.train import read_trainer_state
+    from summarizer.lab.train import read_trainer_state
 
     marker = tmp_path / "pwned"
     with open(tmp_path / "trainer_state.pt", "wb") as f:

@@ -3,7 +3,7 @@ against ROUGE computed by hand on small strings."""
 
 import pytest
 
-from summarizer.metrics import ROUGE_PATH, load_rouge
+from summarizer.lab.metrics import ROUGE_PATH, load_rouge
 
 
 @pytest.fixture(scope="module")

@@ -50,3 +50,18 @@ def test_generate_ends_and_is_deterministic():
     b = model.generate(**enc, num_beams=2, max_new_tokens=8)
     assert torch.equal(a, b)
     assert a[0, 0].item() == tok.cls_token_id
+
+
+def test_plain_transformers_refuses_the_shared_checkpoint_instead_of_loading_a_random_decoder(tmp_path):
+    import json
+
+    import pytest
+    from transformers import AutoModelForSeq2SeqLM
+
+    model, tok = build_random()
+    save_checkpoint(model, tok, tmp_path, fp16=False)
+    assert json.loads((tmp_path / "config.json").read_text())["model_type"] == "summarizer-shared-bert2bert"
+    with pytest.raises(ValueError, match="summarizer-shared-bert2bert"):
+        AutoModelForSeq2SeqLM.from_pretrained(tmp_path)
+    loaded, _ = load_seq2seq(tmp_path)  # the project's loader: every weight from the file
+    assert all(torch.equal(a, b) for a, b in zip(loaded.state_dict().values(), model.state_dict().values()))

@@ -1,6 +1,7 @@
 import pytest
 
-from summarizer.pipeline import DecodingOptions, Engine, ModelNotFoundError, realize
+from summarizer.options import SummarizeOptions
+from summarizer.pipeline import Engine, ModelNotFoundError, realize
 
 ARTICLE = (
     "The city council of Northbridge voted 7-2 on Tuesday to close the Elm Street bridge for repairs.\n"
@@ -32,7 +33,7 @@ def test_five_takeaways_with_valid_sources(engine):
 
 def test_batch_equals_one_at_a_time(engine):
     other = "Rain fell all day in Leeds. Trains were delayed by an hour. Schools stayed open. Police closed one road. Shops shut early."
-    together = engine.summarize([ARTICLE, other], batch_size=2)
+    together = engine.summarize([ARTICLE, other], SummarizeOptions(batch_size=2))
     alone = [engine.summarize([ARTICLE])[0], engine.summarize([other])[0]]
     assert together == alone
 
@@ -41,11 +42,11 @@ def test_constrained_decoding_writes_only_source_tokens(engine):
     tok = engine.tokenizer
     enc = tok(["takeaway: " + ARTICLE.split("\n")[2]], return_tensors="pt")
     allowed = set(enc["input_ids"][0].tolist()) | set(engine._always.tolist())
-    written = engine._generate_rows(enc["input_ids"], enc["attention_mask"], DecodingOptions(num_beams=2), 16)
+    written = engine._generate_rows(enc["input_ids"], enc["attention_mask"], SummarizeOptions(num_beams=2), 16)
     assert all(t in allowed for row in written for t in row[1:])  # after the decoder's start token
     # the check can fail: unconstrained, the random model writes tokens the source does not have
     free = engine._generate_rows(enc["input_ids"], enc["attention_mask"],
-                                 DecodingOptions(num_beams=2, constrain_to_source=False), 16)
+                                 SummarizeOptions(num_beams=2, constrain_to_source=False), 16)
     assert any(t not in allowed for row in free for t in row[1:])
 
 
@@ -67,7 +68,7 @@ def test_fill_prefers_sentences_not_used_yet(engine):
 
 def test_truncation_is_flagged(engine):
     long = " ".join(f"Sentence number {i} says something new about topic {i}." for i in range(30))
-    (draft,) = engine.summarize([long], DecodingOptions(max_sentences=10))
+    (draft,) = engine.summarize([long], SummarizeOptions(max_sentences=10))
     assert draft.truncated and "input_truncated" in draft.flags
     assert len(draft.sentences) == 10
 

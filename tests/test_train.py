@@ -15,8 +15,9 @@ import torch
 import yaml
 from safetensors.torch import load_file
 
-from summarizer.pipeline import Engine, make_tiny_checkpoint
-from summarizer.train import TrainConfig, evaluate_rewriter, export, fit_selector, rewrite_rouge, train
+from summarizer.lab.tiny import make_tiny_checkpoint
+from summarizer.pipeline import Engine
+from summarizer.lab.train import TrainConfig, evaluate_rewriter, export, fit_selector, rewrite_rouge, train
 
 TOPICS = ["bridge", "library", "stadium", "tram line", "harbour wall", "museum", "water plant", "bus depot"]
 

@@ -26,38 +26,26 @@ import json
 import sys
 import time
 from collections import Counter
-from dataclasses import asdict, fields
-from functools import lru_cache
+from dataclasses import asdict, replace
 from pathlib import Path
 
 import numpy as np
 
+from ..faithfulness import ArticleFacts, max_pair_similarity, novel_ngram_ratio
+from ..options import NUM_TAKEAWAYS
+from ..pipeline import NEAR_DUPLICATE
+from ..text import split_sentences
 from .data import load_split, references
-from .faithfulness import ArticleFacts, max_pair_similarity, novel_ngram_ratio
-from .metrics import load_rouge
+from .metrics import load_rouge, scorer, stems
 from .metrics.rouge import ROUGE_TYPES
-from .text import split_sentences
 
-DEFAULT_DATA = Path(__file__).resolve().parent.parent.parent / "shared" / "data"
+DEFAULT_DATA = Path(__file__).resolve().parents[3] / "shared" / "data"  # ../shared/data beside the checkout
 DATASETS = ("cnndm", "cnndm_cased", "xsum", "inshorts")
-NEAR_DUPLICATE = 0.6  # ROUGE-L F1 above which two takeaways count as saying the same thing
 ORACLE_MAX = 5
 TEXTS = ("takeaways", "abstract", "reference")  # the texts whose format and faithfulness are measured
 
 
 # --- baselines -----------------------------------------------------------------
-
-@lru_cache(maxsize=1)
-def _tokenizer():
-    from rouge_score import tokenizers
-
-    return tokenizers.DefaultTokenizer(use_stemmer=True)
-
-
-def _stems(text: str) -> list[str]:
-    """Lowercased, stemmed tokens, as ROUGE sees them."""
-    return _tokenizer().tokenize(text)
-
 
 def _f1(overlap: int, predicted: int, reference: int) -> float:
     return 0.0 if overlap == 0 else 2 * overlap / (predicted + reference)
@@ -68,9 +56,9 @@ def oracle(sentences: list[str], reference: list[str], max_sentences: int = ORAC
     ROUGE-2 F1 against the reference, until none does. Indices in article order."""
     grams = []
     for s in sentences:
-        t = _stems(s)
+        t = stems(s)
         grams.append((Counter(t), Counter(zip(t, t[1:]))))
-    ref_tokens = [_stems(r) for r in reference]
+    ref_tokens = [stems(r) for r in reference]
     ref1 = sum((Counter(t) for t in ref_tokens), Counter())
     ref2 = sum((Counter(zip(t, t[1:])) for t in ref_tokens), Counter())
     n1, n2 = sum(ref1.values()), sum(ref2.values())
@@ -100,7 +88,7 @@ def top_sentences(ranking: list[int], sentences: list[str], k: int) -> list[str]
     for i in ranking:
         if len(taken) == k:
             break
-        t = _stems(sentences[i])
+        t = stems(sentences[i])
         tri = set(zip(t, t[1:], t[2:]))
         if tri & grams:
             continue
@@ -111,7 +99,7 @@ def top_sentences(ranking: list[int], sentences: list[str], k: int) -> list[str]
 
 def baselines(sentences: list[str], reference: list[str], abstract_data: bool) -> dict[str, list[str]]:
     """Each baseline's summary (a list of sentences) for one article."""
-    out = {"lead-1": sentences[:1]} if abstract_data else {}
+    out = {"lead-1": sentences[:1], "lead-2": sentences[:2]} if abstract_data else {}
     out["lead-3"] = sentences[:3]
     out["lead-5"] = sentences[:5]
     out["oracle"] = [sentences[i] for i in oracle(sentences, reference)]
@@ -162,9 +150,7 @@ def _best_match(scorer, text: str, reference: list[str]) -> float:
 def quality_figures(rows: list[dict], drafts: list, num_takeaways: int) -> dict:
     """Format and faithfulness figures of the model's drafts (and of the references,
     for orientation: references also state facts their article does not)."""
-    from rouge_score import rouge_scorer
-
-    scorer = rouge_scorer.RougeScorer(["rouge1", "rouge2", "rougeL"], use_stemmer=True)
+    rouge = scorer()
     per = {k: [] for k in ("complete", "redundancy", "tw_words", "ab_words", "ab_sents", "ref_words")}
     novel = {f"{who}_{n}": [] for who in TEXTS for n in (1, 2, 3)}
     facts = {who: {"numbers": [], "dates": [], "names": [], "any": []} for who in TEXTS}
@@ -194,7 +180,7 @@ def quality_figures(rows: list[dict], drafts: list, num_takeaways: int) -> dict:
             if fb or not src:
                 continue
             source = " ".join(d.sentences[i] for i in src)
-            rewrites.append((_best_match(scorer, text, ref) >= _best_match(scorer, source, ref),
+            rewrites.append((_best_match(rouge, text, ref) >= _best_match(rouge, source, ref),
                              len(text.split()) < len(source.split())))
     return {
         "five_takeaways_no_fallback": _share(per["complete"]),
@@ -203,12 +189,15 @@ def quality_figures(rows: list[dict], drafts: list, num_takeaways: int) -> dict:
         "words_per_abstract": _mean(per["ab_words"]),
         "sentences_per_abstract": _mean(per["ab_sents"]),
         "words_per_reference_sentence": _mean(per["ref_words"]),
-        "redundancy_max_pair_rougeL": _mean(per["redundancy"]),
-        "near_duplicate_share": _share(r > NEAR_DUPLICATE for r in per["redundancy"]),
+        "redundancy_max_pair_similarity": _mean(per["redundancy"]),
+        "near_duplicate_share": _share(r >= NEAR_DUPLICATE for r in per["redundancy"]),
         "novel_ngram_ratio": {k: _mean(v) for k, v in novel.items()},
         # shares of sentences (takeaways, abstracts, reference sentences) stating what the article does not;
         # names are checked on cased articles only (None when there was none)
         "unsupported": {who: {k: _share(v) for k, v in f.items()} for who, f in facts.items()},
+        # rewrites the engine replaced by their sentence as written (`faithfulness.unfaithful`), per
+        # takeaway written, by kind: what the rewriter would have stated unsupported without the check
+        "rejected": _rejected(drafts, num_takeaways),
         "rewrites": {
             "count": len(rewrites),
             "no_worse_than_source": _share(a for a, _ in rewrites),
@@ -216,6 +205,17 @@ def quality_figures(rows: list[dict], drafts: list, num_takeaways: int) -> dict:
             "no_worse_and_shorter": _share(a and b for a, b in rewrites),
         },
     }
+
+
+def _rejected(drafts: list, num_takeaways: int) -> dict:
+    reasons = [r for d in drafts for r in getattr(d, "rejected", [])]
+    takeaways = [r for r in reasons if r.startswith("takeaway")]
+    n = max(1, num_takeaways * len(drafts))
+    out = {"takeaways": len(takeaways) / n,
+           "abstracts": (len(reasons) - len(takeaways)) / max(1, len(drafts))}
+    for kind in ("number", "name", "subject", "fragment"):
+        out[f"takeaways_{kind}"] = sum(f" {kind}" in r or f"; {kind}" in r for r in takeaways) / n
+    return out
 
 
 # --- the run ---------------------------------------------------------------------------
@@ -232,13 +232,14 @@ def resolve_data(data: str | Path | None, dataset: str | None, split: str | None
     return path, dataset, split
 
 
-def _engine(model, device: str, dtype: str = "auto"):
-    """A loaded engine (anything with `summarize`) as is; a path or None is loaded."""
+def _engine(model, options):
+    """A loaded engine (anything with `summarize`) as is; else the one `summarize` would use for
+    these options (a path, or None for the default checkpoint)."""
     if hasattr(model, "summarize"):
         return model
-    from .pipeline import Engine
+    from ..api import get_engine
 
-    return Engine(model, device=device, dtype=dtype)
+    return get_engine(replace(options, model=str(model) if model is not None else options.model))
 
 
 def _shown(path) -> str:
@@ -256,16 +257,16 @@ def _threads() -> int:
 
 
 def evaluate_model(model=None, data_dir=None, dataset: str | None = None, split: str | None = None,
-                   limit: int | None = None, out: str | Path | None = None, batch_size: int = 8,
-                   options=None, device: str = "auto", draws: int = 1000, seed: int = 0,
-                   first: bool = False, progress: bool = True, dtype: str = "auto") -> dict:
-    """Evaluate a model (a path, None for the default checkpoint, or a loaded
-    `Engine`) on one split; returns the report and writes it when `out` is given."""
+                   limit: int | None = None, out: str | Path | None = None, options=None, draws: int = 1000,
+                   seed: int = 0, first: bool = False, progress: bool = True) -> dict:
+    """Evaluate a model (a path, None for `options.model` or the default checkpoint, or a loaded
+    `Engine`) on one split, through the path `summarize` takes (checks, cleaning, the engine, every
+    flag); returns the report and writes it when `out` is given."""
     from tqdm.auto import tqdm
 
-    from .pipeline import DecodingOptions
+    from ..api import SummarizeOptions, prepare
 
-    options = options or DecodingOptions()
+    options = options or SummarizeOptions()
     data_dir, dataset, split = resolve_data(data_dir, dataset, split)
     rows = load_split(data_dir, dataset, split)
     if limit and limit < len(rows):
@@ -274,16 +275,17 @@ def evaluate_model(model=None, data_dir=None, dataset: str | None = None, split:
         pick = range(limit) if first else sorted(np.random.default_rng(seed).choice(len(rows), limit, replace=False))
         rows = rows.select(pick)
     rows = list(rows)
-    engine = _engine(model, device, dtype)
+    engine = _engine(model, options)
     abstract_data = "highlights" not in rows[0]
 
     started = time.perf_counter()
     drafts = []
+    step = options.batch_size
     with tqdm(total=len(rows), desc=f"summarizing {dataset}/{split}", unit="article", disable=not progress) as bar:
-        for i in range(0, len(rows), batch_size):
-            chunk = rows[i:i + batch_size]
-            drafts += engine.summarize([r["article"] for r in chunk], options, batch_size=batch_size)
-            bar.update(len(chunk))
+        for i in range(0, len(rows), step):
+            prepared = [prepare(r["article"], options) for r in rows[i:i + step]]
+            drafts += engine.summarize([text for text, _ in prepared], options, flags=[f for _, f in prepared])
+            bar.update(len(prepared))
     model_s = time.perf_counter() - started
 
     # every system's summary of every article, as a list of sentences
@@ -311,12 +313,12 @@ def evaluate_model(model=None, data_dir=None, dataset: str | None = None, split:
     report = {
         "settings": {
             "model": _shown(engine.path), "data": str(data_dir / dataset / f"{split}.jsonl.gz"), "dataset": dataset,
-            "split": split, "limit": limit, "articles": len(rows), "batch_size": batch_size,
+            "split": split, "limit": limit, "articles": len(rows), "batch_size": options.batch_size,
             "selection": "all" if not limit else "first N" if first else f"random sample, seed {seed}",
             "device": str(engine.device), "dtype": str(getattr(engine, "dtype", "")).removeprefix("torch."),
-            "threads": _threads(), "decoding": asdict(options),
+            "threads": _threads(), "options": asdict(options),
             "compared": "abstract vs reference abstract" if abstract_data else "takeaways (one per line) vs highlights",
-            "rouge": "project metric module summarizer/metrics/rouge.py (rouge_score, Porter stemming, "
+            "rouge": "project metric module summarizer/lab/metrics/rouge.py (rouge_score, Porter stemming, "
                      "rougeLsum one sentence per line)",
             "bootstrap": {"draws": draws, "seed": seed, "interval": "percentile 95%, paired across systems"},
             "oracle": f"greedy ROUGE-1 F1 + ROUGE-2 F1, at most {ORACLE_MAX} sentences",
@@ -332,7 +334,7 @@ def evaluate_model(model=None, data_dir=None, dataset: str | None = None, split:
                 t: _figure(np.subtract(per_article[name][t], per_article[f"lead-{name[-1]}"][t]), indices)
                 for t in ROUGE_TYPES}
             for name in systems if name.startswith("extractor")},
-        "quality": quality_figures(rows, drafts, options.num_takeaways),
+        "quality": quality_figures(rows, drafts, NUM_TAKEAWAYS),
     }
     report["table"] = markdown_table(report)
     if out:
@@ -390,22 +392,26 @@ def markdown_table(report: dict) -> str:
               f"| fallback rate (share of takeaways) | {pct(q['fallback_rate'])} | | |",
               f"| words per takeaway / abstract / reference sentence | {num(q['words_per_takeaway'])} "
               f"| {num(q['words_per_abstract'])} | {num(q['words_per_reference_sentence'])} |",
-              f"| redundancy: max pair ROUGE-L F1 / near-duplicate share | {num(q['redundancy_max_pair_rougeL'])} / "
+              f"| redundancy: max pair similarity / near-duplicate share | {num(q['redundancy_max_pair_similarity'])} / "
               f"{pct(q['near_duplicate_share'])} | | |"]
     for n in (1, 2, 3):
         lines.append(f"| novel {n}-grams | " + " | ".join(pct(nv[f"{w}_{n}"]) for w in TEXTS) + " |")
     for kind in ("numbers", "names", "dates", "any"):
         lines.append(f"| unsupported {kind} | " + " | ".join(pct(un[w][kind]) for w in TEXTS) + " |")
+    rj = q["rejected"]
+    lines.append(f"| rewrites rejected as unsupported (number / name / subject / fragment) | "
+                 f"{pct(rj['takeaways'])} ({pct(rj['takeaways_number'])} / {pct(rj['takeaways_name'])} / "
+                 f"{pct(rj['takeaways_subject'])} / {pct(rj['takeaways_fragment'])}) | {pct(rj['abstracts'])} | |")
     lines.append(f"| rewrites ({rw['count']}): no worse than source / shorter / both | {pct(rw['no_worse_than_source'])}"
                  f" / {pct(rw['shorter_than_source'])} / {pct(rw['no_worse_and_shorter'])} | | |")
     return "\n".join(lines)
 
 
 def main(argv=None) -> int:
-    from .pipeline import DecodingOptions
+    from ..cli import add_summarize_options, summarize_options
+    from ..options import SummarizeOptions
 
     p = argparse.ArgumentParser(prog="summarizer evaluate", description=__doc__.split("\n\n")[0])
-    p.add_argument("--model", default=None, help="checkpoint folder (default: the shipped model)")
     p.add_argument("--data", default=None,
                    help="a data set folder (../shared/data/cnndm), or the data dir with --dataset")
     p.add_argument("--dataset", choices=DATASETS, default=None)
@@ -414,29 +420,15 @@ def main(argv=None) -> int:
                    help="N articles only: a seeded random sample (the splits are ordered by source)")
     p.add_argument("--first", action="store_true", help="with --limit: the first N articles, not a sample")
     p.add_argument("--out", default=None, help="report JSON (default: runs/eval/<dataset>-<split>[-N].json)")
-    p.add_argument("--batch-size", type=int, default=8)
-    p.add_argument("--device", default="auto")
-    p.add_argument("--dtype", default="auto", help="weights: auto, float32, bfloat16, float16 (as summarize)")
-    p.add_argument("--threads", type=int, default=None, help="torch CPU threads (default: torch's choice)")
     p.add_argument("--bootstrap", type=int, default=1000, help="bootstrap draws")
     p.add_argument("--seed", type=int, default=0)
-    for f in fields(DecodingOptions):  # every decoding option as a flag: --num-beams 1 ...
-        flag = "--" + f.name.replace("_", "-")
-        if f.type in (bool, "bool"):
-            p.add_argument(flag, action=argparse.BooleanOptionalAction, default=f.default)
-        else:
-            p.add_argument(flag, type=type(f.default), default=f.default)
+    add_summarize_options(p)  # the options of `summarizer summarize`, one to one: --model, --num-beams 1 ...
     a = p.parse_args(argv)
-    if a.threads:
-        import torch
-
-        torch.set_num_threads(a.threads)
-    options = DecodingOptions(**{f.name: getattr(a, f.name) for f in fields(DecodingOptions)})
+    options = SummarizeOptions(**summarize_options(a))
     data_dir, dataset, split = resolve_data(a.data, a.dataset, a.split)
     out = a.out or f"runs/eval/{dataset}-{split}{f'-{a.limit}' if a.limit else ''}.json"
-    report = evaluate_model(a.model, data_dir, dataset, split, limit=a.limit, out=out, batch_size=a.batch_size,
-                            options=options, device=a.device, draws=a.bootstrap, seed=a.seed, first=a.first,
-                            dtype=a.dtype)
+    report = evaluate_model(None, data_dir, dataset, split, limit=a.limit, out=out, options=options,
+                            draws=a.bootstrap, seed=a.seed, first=a.first)
     print(report["table"])
     print(f"\nwritten: {out}, {Path(out).with_suffix('.md')}, {Path(out).with_suffix('.outputs.jsonl')}",
           file=sys.stderr)

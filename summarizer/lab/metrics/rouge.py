@@ -43,7 +43,7 @@ Returns:
     for each rouge type `t`: `t` (F1), `t_precision`, `t_recall`; floats in [0, 1]
     (lists of floats when use_aggregator is False).
 Examples:
-    >>> rouge = evaluate.load("summarizer/metrics/rouge.py")
+    >>> rouge = evaluate.load("summarizer/lab/metrics/rouge.py")
     >>> rouge.compute(predictions=["the cat sat"], references=["the cat sat down"])["rouge1"]
     0.857...
 """

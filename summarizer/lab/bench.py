@@ -11,7 +11,7 @@ configs with random weights (weights do not change speed at a fixed length).
 Each generates, for one article of the same length, exactly as many tokens as our
 model writes per article on average (min_new_tokens = max_new_tokens), with the
 same beam count. Our seq2seq is timed the same way: one batch of the rewrite
-inputs of one article (num_takeaways + 1 rows of max_source_tokens), forced to the
+inputs of one article (NUM_TAKEAWAYS + 1 rows of the checkpoint's source length), forced to the
 same total of generated tokens (without the source-vocabulary constraint).
 Article lengths are counted in our (WordPiece) tokens and given to the references
 as such. Ratios are reference seconds / our seconds per article = our speed /
@@ -32,7 +32,7 @@ import random
 import resource
 import sys
 import time
-from dataclasses import asdict
+from dataclasses import asdict, replace
 from pathlib import Path
 
 import numpy as np
@@ -195,44 +195,57 @@ class ForwardClock:
 _RSS_PROBE = """
 import json, sys, torch
 from summarizer.api import set_threads
-from summarizer.bench import make_articles
-from summarizer.pipeline import DecodingOptions, Engine
-model, device, dtype, threads, bs, n, words, beams = json.loads(sys.argv[1])
-set_threads(threads)
-engine = Engine(model, device, dtype)
-engine.summarize(make_articles(n, words), DecodingOptions(num_beams=beams), batch_size=bs)
+from summarizer.lab.bench import make_articles
+from summarizer.lab.bench import run
+from summarizer.options import SummarizeOptions
+from summarizer.pipeline import Engine
+options, n, words = json.loads(sys.argv[1])
+options = SummarizeOptions(**options)
+set_threads(options.threads)
+run(Engine(options.model, options.device, options.dtype), make_articles(n, words), options)
 hwm = [line for line in open("/proc/self/status") if line.startswith("VmHWM")]  # ru_maxrss survives exec
 print(json.dumps(int(hwm[0].split()[1]) / 1024))
 """
 
 
-def peak_rss_at(model, device: str, dtype: str, threads: int, batch_size: int, articles: int, words: int,
-                beams: int) -> float:
-    """Peak RSS (MB) of a fresh process that loads the model and summarises `articles` at `batch_size`
-    (Linux: the process's VmHWM)."""
+def peak_rss_at(options, articles: int, words: int) -> float:
+    """Peak RSS (MB) of a fresh process that loads the model and summarises `articles` at
+    `options.batch_size` (Linux: the process's VmHWM)."""
     import subprocess
 
-    arg = json.dumps([str(model) if model else None, device, dtype, threads, batch_size, articles, words, beams])
+    arg = json.dumps([asdict(options), articles, words])
     r = subprocess.run([sys.executable, "-c", _RSS_PROBE, arg], capture_output=True, text=True, check=True)
     return float(r.stdout.strip().splitlines()[-1])
 
 
-def bench(model=None, words: int = 600, articles: int = 8, threads: int | None = None, device: str = "auto",
-          batch_size: int = 8, options=None, references=tuple(REFERENCE_SHAPES), ref_reps: int = 2,
-          quick: bool = False, out: str | Path | None = None, dtype: str = "auto", baseline: bool = True,
+def run(engine, texts: list[str], options, batch_size: int | None = None) -> list:
+    """The path `summarize_many` takes (checks, cleaning, the engine), `batch_size` at a time."""
+    from ..api import prepare
+
+    if batch_size:
+        options = replace(options, batch_size=batch_size)
+    prepared = [prepare(t, options) for t in texts]
+    return engine.summarize([t for t, _ in prepared], options, flags=[f for _, f in prepared])
+
+
+def bench(options=None, words: int = 600, articles: int = 8, references=tuple(REFERENCE_SHAPES),
+          ref_reps: int = 2, quick: bool = False, out: str | Path | None = None, baseline: bool = True,
           memory_batch_sizes: tuple[int, ...] = (), gpu_batch_sizes: tuple[int, ...] = (32, 128)) -> dict:
-    """Run the benchmark; returns the report (and writes JSON + Markdown when `out` is given).
+    """Run the benchmark for these `SummarizeOptions` (model, device, dtype, threads, batch size,
+    decoding); returns the report (and writes JSON + Markdown when `out` is given).
 
     `baseline`: also time, in the same run, decoding in float32 as v0.1.0 did on CPU (float16 on
     CUDA), and count how many takeaways come out the same.
     `memory_batch_sizes`: peak RSS of a fresh process at each of these batch sizes.
     """
-    from .api import set_threads
-    from .pipeline import DecodingOptions, Engine, resolve_device
+    from ..api import set_threads
+    from ..options import NUM_TAKEAWAYS, SummarizeOptions
+    from ..pipeline import Engine, resolve_device
 
-    options = options or DecodingOptions()
-    threads = set_threads(threads or 0)
-    dev = resolve_device(device)
+    options = options or SummarizeOptions()
+    model, dtype, batch_size = options.model, options.dtype, options.batch_size
+    threads = set_threads(options.threads)
+    dev = resolve_device(options.device)
     texts = make_articles(articles, words)
     rss_start = peak_rss_mb()
 
@@ -242,19 +255,19 @@ def bench(model=None, words: int = 600, articles: int = 8, threads: int | None =
     dtype_t = next(engine.model.parameters()).dtype
     # warm-up at the batch size: oneDNN builds its bf16 kernels the first time it meets a shape,
     # which a long batch job pays once, not per batch
-    engine.summarize(texts, options, batch_size=batch_size)
+    run(engine, texts, options)
 
     extractor = getattr(engine, "extractor", None)
     clock = ForwardClock(engine.model, dev, [extractor.model] if extractor is not None else [])
     batched = []
     for _ in range(BATCHED_REPS):
         clock.seconds = 0.0
-        batched.append((_timed(lambda: engine.summarize(texts, options, batch_size=batch_size), dev), clock.seconds))
+        batched.append((_timed(lambda: run(engine, texts, options), dev), clock.seconds))
     batched_s, forward_s = min(batched)  # the least disturbed of the repetitions
-    single = [_timed(lambda: engine.summarize([x], options), dev) for x in texts]
+    single = [_timed(lambda: run(engine, [x], options), dev) for x in texts]
     clock.remove()
-    drafts = engine.summarize(texts, options, batch_size=batch_size)
-    flops_article = _flops(lambda: engine.summarize(texts[:1], options))  # after the timings: it slows what follows
+    drafts = run(engine, texts, options)
+    flops_article = _flops(lambda: run(engine, texts[:1], options))  # after the timings: it slows what follows
     written = float(np.mean([_tokens_written(engine, d) for d in drafts]))
     article_tokens = int(np.mean([len(engine.tokenizer(x, verbose=False)["input_ids"]) for x in texts]))
     ours_rss = peak_rss_mb()
@@ -263,16 +276,16 @@ def bench(model=None, words: int = 600, articles: int = 8, threads: int | None =
     if dev.type == "cuda":  # large batches: what a GPU is for
         for bs in gpu_batch_sizes:
             many = make_articles(max(bs, 2 * batch_size) * 2, words, seed=1)
-            throughput[str(bs)] = len(many) / _timed(lambda: engine.summarize(many, options, batch_size=bs), dev)
+            throughput[str(bs)] = len(many) / _timed(lambda: run(engine, many, options, bs), dev)
 
     compared = None
     if baseline:  # v0.1.0's decoding, same articles, same run
         base = Engine(model, device=dev, dtype="float16" if dev.type == "cuda" else "float32")
-        base.summarize(texts, options, batch_size=batch_size)  # the same warm-up
-        base_batched = min(_timed(lambda: base.summarize(texts, options, batch_size=batch_size), dev)
+        run(base, texts, options)  # the same warm-up
+        base_batched = min(_timed(lambda: run(base, texts, options), dev)
                            for _ in range(BATCHED_REPS))
-        base_single = [_timed(lambda: base.summarize([x], options), dev) for x in texts]
-        base_drafts = base.summarize(texts, options, batch_size=batch_size)
+        base_single = [_timed(lambda: run(base, [x], options), dev) for x in texts]
+        base_drafts = run(base, texts, options)
         same = sum(a == b for d, e in zip(drafts, base_drafts) for a, b in zip(d.takeaways, e.takeaways))
         compared = {"dtype": str(next(base.model.parameters()).dtype).replace("torch.", ""),
                     "articles_per_second": articles / base_batched,
@@ -286,23 +299,23 @@ def bench(model=None, words: int = 600, articles: int = 8, threads: int | None =
     if baseline and extractor is not None:  # the same engine choosing sentences as v0.1.0 did (the selector)
         engine.extractor = None
         try:
-            engine.summarize(texts, options, batch_size=batch_size)
-            sel_batched = min(_timed(lambda: engine.summarize(texts, options, batch_size=batch_size), dev)
+            run(engine, texts, options)
+            sel_batched = min(_timed(lambda: run(engine, texts, options), dev)
                               for _ in range(BATCHED_REPS))
-            sel_single = [_timed(lambda: engine.summarize([x], options), dev) for x in texts]
+            sel_single = [_timed(lambda: run(engine, [x], options), dev) for x in texts]
         finally:
             engine.extractor = extractor
         selection = {"articles_per_second": articles / sel_batched, "latency_p50": float(np.median(sel_single)),
                      "extractor_cost_batched": batched_s / sel_batched,
                      "extractor_cost_single_p50": float(np.median(single) / np.median(sel_single))}
 
-    memory = {str(bs): peak_rss_at(model, str(dev), dtype, threads, bs, max(bs, articles), words, options.num_beams)
+    memory = {str(bs): peak_rss_at(replace(options, batch_size=bs, threads=threads), max(bs, articles), words)
               for bs in memory_batch_sizes}
 
     # the seq2seq alone, as the references are timed: one article's rewrite inputs, forced lengths
-    rows = options.num_takeaways + 1
+    rows = NUM_TAKEAWAYS + 1
     per_row = max(1, math.ceil(written / rows))
-    seq2seq = time_generate(engine.model, rows, options.max_source_tokens, per_row, options.num_beams,
+    seq2seq = time_generate(engine.model, rows, engine.max_source_tokens, per_row, options.num_beams,
                             options.no_repeat_ngram_size, ref_reps, dev)
     ours_single = float(np.median(single))
     systems = {
@@ -332,7 +345,7 @@ def bench(model=None, words: int = 600, articles: int = 8, threads: int | None =
         "settings": {"model": str(engine.path), "device": str(dev), "dtype": str(dtype_t).replace("torch.", ""),
                      "threads": threads, "cpu_count": os.cpu_count(), "words": words,
                      "articles": articles, "batch_size": batch_size, "reference_reps": ref_reps, "quick": quick,
-                     "decoding": asdict(options), "torch": torch.__version__,
+                     "options": asdict(options), "torch": torch.__version__,
                      "omp_wait_policy": os.environ.get("OMP_WAIT_POLICY"),
                      "gpu": torch.cuda.get_device_name(dev) if dev.type == "cuda" else None},
         "load_seconds": load_s,
@@ -362,7 +375,7 @@ def bench(model=None, words: int = 600, articles: int = 8, threads: int | None =
 def markdown_table(r: dict) -> str:
     s = r["settings"]
     lines = [f"**bench** `{s['model']}` on {s['device']}{' (' + s['gpu'] + ')' if s['gpu'] else ''}, "
-             f"{s['threads']} threads, {s['dtype']}, {s['words']}-word articles, beams {s['decoding']['num_beams']}",
+             f"{s['threads']} threads, {s['dtype']}, {s['words']}-word articles, beams {s['options']['num_beams']}",
              "",
              f"load {r['load_seconds']:.2f} s · batched {r['articles_per_second']:.2f} articles/s "
              f"(batch {s['batch_size']}) · single call p50 {r['latency_seconds']['p50']:.3f} s, "
@@ -407,34 +420,29 @@ def markdown_table(r: dict) -> str:
 
 
 def main(argv=None) -> int:
-    from .pipeline import DecodingOptions
+    from ..cli import add_summarize_options, summarize_options
+    from ..options import SummarizeOptions
 
     p = argparse.ArgumentParser(prog="summarizer bench", description=__doc__.split("\n\n")[0])
-    p.add_argument("--model", default=None, help="checkpoint folder (default: the shipped model)")
     p.add_argument("--words", type=int, default=600, help="words per article")
     p.add_argument("--articles", type=int, default=8)
-    p.add_argument("--batch-size", type=int, default=8)
-    p.add_argument("--threads", type=int, default=None, help="torch CPU threads (default: auto, as summarize)")
-    p.add_argument("--device", default="auto", help="cpu, cuda or auto")
-    p.add_argument("--dtype", default="auto", help="weights: auto, float32, bfloat16, float16 (as summarize)")
     p.add_argument("--no-baseline", dest="baseline", action="store_false",
-                   help="skip timing v0.1.0's weights (float32 on CPU) in the same run")
+                   help="skip timing v0.1.0's weights (float32 on CPU) and its sentence selector in the same run")
     p.add_argument("--memory-batch-sizes", default="",
                    help="comma-separated batch sizes: peak RSS of a fresh process at each (e.g. 8,32,64)")
-    p.add_argument("--num-beams", type=int, default=DecodingOptions.num_beams)
     p.add_argument("--references", default=",".join(REFERENCE_SHAPES),
                    help="reference shapes to time, comma separated, or 'none'")
     p.add_argument("--ref-reps", type=int, default=2, help="timed generate calls per reference model")
     p.add_argument("--quick", action="store_true", help="toy sizes for a smoke test (reference shapes shrunk)")
     p.add_argument("--out", default=None, help="write JSON here and Markdown beside it")
+    add_summarize_options(p)  # the options of `summarizer summarize`, one to one: --model, --threads ...
     a = p.parse_args(argv)
     refs = [] if a.references == "none" else [x for x in a.references.split(",") if x]
     unknown = set(refs) - set(REFERENCE_SHAPES)
     if unknown:
         p.error(f"unknown reference shape(s) {sorted(unknown)}; known: {sorted(REFERENCE_SHAPES)}")
-    report = bench(a.model, words=a.words, articles=a.articles, threads=a.threads, device=a.device,
-                   batch_size=a.batch_size, options=DecodingOptions(num_beams=a.num_beams), references=refs,
-                   ref_reps=a.ref_reps, quick=a.quick, out=a.out, dtype=a.dtype, baseline=a.baseline,
+    report = bench(SummarizeOptions(**summarize_options(a)), words=a.words, articles=a.articles, references=refs,
+                   ref_reps=a.ref_reps, quick=a.quick, out=a.out, baseline=a.baseline,
                    memory_batch_sizes=tuple(int(x) for x in a.memory_batch_sizes.split(",") if x))
     print(report["table"])
     return 0

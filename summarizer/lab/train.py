@@ -189,7 +189,7 @@ def _distributed() -> tuple[int, int, torch.device]:
 
 
 def make_model(cfg: TrainConfig, device):
-    from .model import base_model_path, build_from_bert, load_seq2seq
+    from ..model import base_model_path, build_from_bert, load_seq2seq
 
     if cfg.init == "minilm":
         model, tok = build_from_bert(base_model_path(), cross_from_self=cfg.cross_from_self)
@@ -243,11 +243,10 @@ def rewrite_rouge(model, tok, rows: list[dict], max_source_len: int, max_target_
     """ROUGE F1 (x100) of the model's greedy rewrites of held-out takeaway pairs against their
     highlight, beside the same figure for each source sentence as written: the content a rewrite
     must keep. Greedy, not the product's beam search: a cheap, comparable point of the curve."""
-    from rouge_score import rouge_scorer
+    from ..prompt import strip_mode
+    from .metrics import scorer as rouge_scorer
 
-    from .data import strip_mode
-
-    scorer = rouge_scorer.RougeScorer(["rouge1", "rouge2", "rougeL"], use_stemmer=True)
+    scorer = rouge_scorer()
     was_training = model.training
     model.eval()
     outs = []
@@ -284,7 +283,7 @@ def _validate(model, tok, valid_enc, rouge_rows, cfg, device) -> dict:
 
 
 def train(cfg: TrainConfig, resume: bool = True) -> Path:
-    from .model import save_checkpoint
+    from ..model import save_checkpoint
 
     if cfg.num_threads:
         torch.set_num_threads(cfg.num_threads)
@@ -309,7 +308,7 @@ def train(cfg: TrainConfig, resume: bool = True) -> Path:
     step, seen, elapsed, rng = 0, 0, 0.0, random.Random(cfg.seed)
     state_path = out / "last" / "trainer_state.pt"
     if resume and state_path.exists():
-        from .model import load_seq2seq
+        from ..model import load_seq2seq
 
         model, _ = load_seq2seq(out / "last", device=device)
         opt = torch.optim.AdamW(param_groups(model, cfg), weight_decay=cfg.weight_decay)
@@ -403,8 +402,8 @@ def _selector_rows(args):
 def fit_selector(cfg: TrainConfig, model_dir: str | Path):
     """Fit the salience selector on the trained encoder's sentence embeddings."""
     from .data import load_split
-    from .model import load_seq2seq
-    from .selector import embed_sentences, features, fit
+    from ..model import load_seq2seq
+    from ..selector import embed_sentences, features, fit
 
     ds = load_split(cfg.data_dir, "cnndm", "train")
     n = min(len(ds), cfg.selector_articles)
@@ -435,7 +434,7 @@ def fit_selector(cfg: TrainConfig, model_dir: str | Path):
 
 def export(cfg: TrainConfig, model_dir: str | Path, selector, out_dir: str | Path) -> Path:
     """The shipped folder: fp16 safetensors, tokenizer, selector, training config."""
-    from .model import load_seq2seq, save_checkpoint
+    from ..model import load_seq2seq, save_checkpoint
 
     model, tok = load_seq2seq(model_dir)
     summary_path = Path(cfg.out_dir) / "train_summary.json"
@@ -456,7 +455,7 @@ def read_trainer_state(path: Path) -> dict:
 def evaluate_rewriter(cfg: TrainConfig, model_dir: str | Path) -> dict:
     """Validation loss and rewrite ROUGE of a saved model on this config's held-out pairs (a point of
     the learning curve for a model trained elsewhere, e.g. a shipped checkpoint)."""
-    from .model import load_seq2seq
+    from ..model import load_seq2seq
 
     device = _device()
     model, tok = load_seq2seq(model_dir, device=device)
