@@ -47,7 +47,8 @@ def data_dir(tmp_path_factory, make_article):
 @pytest.fixture
 def config(tmp_path, data_dir):
     init = make_tiny_checkpoint(tmp_path / "init")
-    return TrainConfig(data_dir=str(data_dir), out_dir=str(tmp_path / "run"), init=str(init), abstract_datasets=[],
+    return TrainConfig(data_dir=str(data_dir), out_dir=str(tmp_path / "run"), init=str(init), cross_from_self=False,
+                       abstract_datasets=[],
                        batch_size=4, max_steps=3, warmup_steps=1, eval_every=2, save_every=2, valid_pairs=8,
                        selector_articles=6, bf16=False, workers=1, export_dir=str(tmp_path / "export"))
 
@@ -203,3 +204,26 @@ def test_the_same_loop_fine_tunes_a_t5_or_bart_folder(arch, config, tmp_path, ma
     assert json.load(open(out / "config.json"))["model_type"] == arch
     (draft,) = Engine(out, device="cpu").summarize([make_article("ferry terminal")])
     assert len(draft.takeaways) == 5
+
+
+def test_cross_from_self_with_a_seq2seq_folder_is_an_error_not_ignored(config):
+    from summarizer.lab.train import make_model
+
+    with pytest.raises(ValueError, match="cross_from_self"):
+        make_model(replace(config, cross_from_self=True), "cpu")
+
+
+def test_new_blocks_get_the_new_rate_in_t5_and_bart_too():
+    from transformers import BartConfig, BartForConditionalGeneration, T5Config, T5ForConditionalGeneration
+
+    from summarizer.lab.train import param_groups
+
+    cfg = TrainConfig(lr=1e-4, new_lr=3e-4)
+    t5 = T5ForConditionalGeneration(T5Config(d_model=16, d_ff=32, num_layers=1, num_heads=2, d_kv=8, vocab_size=64))
+    bart = BartForConditionalGeneration(BartConfig(d_model=16, encoder_layers=1, decoder_layers=1, vocab_size=64,
+                                                   encoder_attention_heads=2, decoder_attention_heads=2,
+                                                   encoder_ffn_dim=32, decoder_ffn_dim=32))
+    for model, name in ((t5, "EncDecAttention"), (bart, "encoder_attn")):
+        old, new = param_groups(model, cfg)
+        cross = {id(p) for n, p in model.named_parameters() if name in n}
+        assert cross and cross == {id(p) for p in new["params"]} and new["lr"] == 3e-4

@@ -194,8 +194,16 @@ def make_model(cfg: TrainConfig, device):
     if cfg.init == "minilm":
         model, tok = build_from_bert(base_model_path(), cross_from_self=cfg.cross_from_self)
     else:
+        if cfg.cross_from_self:
+            raise ValueError(f"cross_from_self is for a warm start from BERT (init: minilm); {cfg.init} is a "
+                             "seq2seq folder whose cross-attention is already trained: set cross_from_self: false")
         model, tok = load_seq2seq(cfg.init)
     return model.to(device), tok
+
+
+# names of the blocks that start (nearly) untrained when a seq2seq model is warm-started: cross-attention
+# (BERT2BERT "crossattention", T5 "EncDecAttention", BART "encoder_attn") and our LM head's transform
+NEW_BLOCKS = ("crossattention", "EncDecAttention", "encoder_attn", "cls.predictions.transform")
 
 
 def param_groups(model, cfg):
@@ -206,7 +214,7 @@ def param_groups(model, cfg):
         if id(p) in seen or not p.requires_grad:
             continue
         seen.add(id(p))
-        (new if ("crossattention" in n or "cls.predictions.transform" in n or n.endswith("predictions.bias")) else old).append(p)
+        (new if any(k in n for k in NEW_BLOCKS) or n.endswith("predictions.bias") else old).append(p)
     return [{"params": old, "lr": cfg.lr}, {"params": new, "lr": cfg.new_lr}]
 
 
@@ -295,23 +303,25 @@ def train(cfg: TrainConfig, resume: bool = True) -> Path:
     if main_proc:
         out.mkdir(parents=True, exist_ok=True)
         (out / "config.yaml").write_text(yaml.safe_dump(cfg.__dict__, sort_keys=False))
-        build_pairs(cfg)
+        build_pairs(cfg)  # once, by the main process
     if world > 1:
         torch.distributed.barrier()  # the others read the pairs the main process wrote
-    pairs = build_pairs(cfg)
-    model, tok = make_model(cfg, device)
+    pairs = out / "pairs"
+    state_path = out / "last" / "trainer_state.pt"
+    resuming = resume and state_path.exists()
+    if resuming:  # the save's weights; no fresh model built first
+        from ..model import load_seq2seq
+
+        model, tok = load_seq2seq(out / "last", device=device)
+    else:
+        model, tok = make_model(cfg, device)
     start_id = model.config.decoder_start_token_id
     train_enc = encode_pairs(read_jsonl(pairs / "train.jsonl"), tok, cfg.max_source_len, cfg.max_target_len, start_id)
     valid_enc, rouge_rows = held_out(cfg, pairs, tok, start_id)
     opt = torch.optim.AdamW(param_groups(model, cfg), weight_decay=cfg.weight_decay)
     base_lrs = [g["lr"] for g in opt.param_groups]
     step, seen, elapsed, rng = 0, 0, 0.0, random.Random(cfg.seed)
-    state_path = out / "last" / "trainer_state.pt"
-    if resume and state_path.exists():
-        from ..model import load_seq2seq
-
-        model, _ = load_seq2seq(out / "last", device=device)
-        opt = torch.optim.AdamW(param_groups(model, cfg), weight_decay=cfg.weight_decay)
+    if resuming:
         st = read_trainer_state(state_path)
         opt.load_state_dict(st["optimizer"])
         step, seen, elapsed = st["step"], st["seen"], st["elapsed"]
