@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import copy
 import json
+from contextlib import contextmanager
 from pathlib import Path
 
 import torch
@@ -174,6 +175,20 @@ def refuse_custom_code(path: str | Path) -> None:
                                    "code of its own when loaded, and summarizer never runs code from a model folder")
 
 
+@contextmanager
+def _quiet(name: str):
+    """Only errors from this transformers logger while the block runs."""
+    from transformers.utils import logging
+
+    logger = logging.get_logger(name)
+    level = logger.level
+    logger.setLevel(logging.ERROR)
+    try:
+        yield
+    finally:
+        logger.setLevel(level)
+
+
 def load_seq2seq(path: str | Path, device: str | torch.device = "cpu", dtype: torch.dtype | None = None):
     """Load (model, tokenizer) from a `save_pretrained` folder (or a hub name).
 
@@ -193,7 +208,8 @@ def load_seq2seq(path: str | Path, device: str | torch.device = "cpu", dtype: to
         cls, cfg = AutoModelForSeq2SeqLM, AutoConfig.from_pretrained(path, trust_remote_code=False)
     model = cls.from_pretrained(path, config=cfg, use_safetensors=True, dtype=dtype or torch.float32,
                                 trust_remote_code=False)
-    tokenizer = AutoTokenizer.from_pretrained(path, trust_remote_code=False)
+    with _quiet("transformers.configuration_utils"):  # the tokenizer reads config.json and would warn that
+        tokenizer = AutoTokenizer.from_pretrained(path, trust_remote_code=False)  # it does not know our type
     if cls is SharedBert2Bert:
         _fix_generation_config(model, tokenizer)
     model.to(device).eval()
