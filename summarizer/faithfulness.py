@@ -22,7 +22,7 @@ import re
 from itertools import combinations
 
 from .prompt import tokens
-from .text import is_lowercase_text
+from .text import STOPWORDS, is_lowercase_text
 
 _NUMBER = re.compile(r"(?<![\w.,])(\d+(?:,\d{3})*(?:\.\d+)?|\d+(?:\.\d+)?)")
 _SCALES = {"thousand": 1e3, "million": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9, "trillion": 1e12}
@@ -147,21 +147,28 @@ def number_spans(text: str) -> list[str]:
     return [_canonical(m.group(0)) for m in _NUMBER_SPAN.finditer(text)]
 
 
-def unfaithful(text: str, source: str) -> list[str]:
+def unfaithful(text: str, source: str, context: str = "") -> list[str]:
     """What `text` (a rewrite) states that `source` (the sentence or sentences it was written from)
     does not, as whole spans: numbers that are not one of the source's numbers as written ("£4m"
     from "£14m and £42m"), capitalised words (names) the source does not have, in a cased source,
     an opening word the source does not have (a subject taken from another sentence:
-    "Analysts denied ..." from "The company denied ..."), and a rewrite that is not a complete sentence
+    "Analysts denied ..." from "The company denied ..."; a first name that `context`, the text the
+    model was given beside the sentence, puts right before a surname the sentence has is allowed),
+    and a rewrite that is not a complete sentence
     (`fragment`). Empty when the rewrite is supported."""
     problems = [f"number {n}" for n in number_spans(text) if n not in set(number_spans(source))]
     words = set(re.findall(r"[^\W\d_]+", source))
     lower = {w.lower() for w in words}
     if not is_lowercase_text(source):
         problems += [f"name {w}" for w in name_words(text) if w not in words]
-    first = re.match(r"[\"'\u201c\u2018(]*([^\W\d_]+)", text)
+    first = re.match(r"[\"'\u201c\u2018(]*([^\W\d_]+)\s*([^\W\d_]*)", text)
     if first and first.group(1).lower() not in lower | _FREE_OPENERS:
-        problems.append(f"subject {first.group(1)}")
+        # a first name the context gives to a surname the sentence has ("Steven Gerrard will ..." from
+        # "Gerrard will ...", the lead naming Steven Gerrard) is the same subject; anything else is not
+        words2 = [w.lower() for w in re.findall(r"[^\W\d_]+", context)]
+        pair = (first.group(1).lower(), first.group(2).lower())
+        if not (pair in set(zip(words2, words2[1:])) and pair[1] in lower and pair[1] not in STOPWORDS):
+            problems.append(f"subject {first.group(1)}")
     why = fragment(text, source)
     if why:
         problems.append(f"fragment: {why}")

@@ -366,7 +366,7 @@ class _Doc:
         the sentence's as written, a name or a subject from elsewhere) is replaced by the sentence as
         written, and the draft says so (rewrite_rejected)."""
         text = ensure_sentence_end(text if fallback else _capitalize(detokenize(text)))
-        problems = [] if fallback else unfaithful(text, self.sents[i])
+        problems = [] if fallback else unfaithful(text, self.sents[i], context_for(self.sents, [i]))
         if problems:
             text, fallback = ensure_sentence_end(self.sents[i]), True
             self.flags.append("rewrite_rejected")
@@ -394,7 +394,8 @@ class _Doc:
             taken.sort()
         abstract = " ".join(_capitalize(x) for x in split_sentences(detokenize(abstract))[:3])
         written_from = " ".join(self.sents[i] for i in abstract_src)
-        problems = unfaithful(abstract, written_from) if len(abstract.split()) >= 4 else []
+        problems = (unfaithful(abstract, written_from, context_for(self.sents, abstract_src))
+                    if len(abstract.split()) >= 4 else [])
         if len(abstract.split()) < 4 or problems:
             abstract = written_from
             flags.append("abstract_fallback")

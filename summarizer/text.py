@@ -200,7 +200,10 @@ def _chunks(text: str, size: int, breaks: re.Pattern) -> list[str]:
 _DETOK_RULES = [
     (re.compile(r"\s+([.,;:!?%)\]}])"), r"\1"),
     (re.compile(r"([(\[{$£€#])\s+"), r"\1"),
-    (re.compile(r"(\d)\s*([.,:])\s*(\d)"), r"\1\2\3"),
+    # "3, 000" -> "3,000" (a thousands group is three digits: "in 1961, 1962 and 1967" stays a list),
+    # "4. 5" -> "4.5", "10: 30" -> "10:30"
+    (re.compile(r"(\d)\s*,\s*(\d{3})(?!\d)"), r"\1,\2"),
+    (re.compile(r"(\d)\s*([.:])\s*(\d)"), r"\1\2\3"),
     (re.compile(r"\s*([-/])\s*(?=\w)(?<=\w[-/])"), r"\1"),
     (re.compile(r"(\w)\s*-\s*(\w)"), r"\1-\2"),
     (re.compile(r"\s*([\u2019'])\s*(s|t|re|ve|ll|d|m)\b", re.I), r"\1\2"),

@@ -66,3 +66,12 @@ def test_the_engine_keeps_the_sentence_when_the_rewrite_is_unsupported(tiny_mode
     for text, fallback, (i,) in zip(draft.takeaways, draft.fallback, draft.takeaway_sources):
         assert "41 million" not in text and fallback and text == sentences[i]
     assert "41" not in draft.abstract and "abstract_fallback" in draft.flags
+
+
+def test_a_first_name_from_the_context_is_allowed_another_subject_is_not():
+    lead = "Liverpool captain Steven Gerrard will play in a charity match."
+    assert unfaithful("Steven Gerrard will manage the side.", "Gerrard will also manage the side.", lead) == []
+    assert unfaithful("Analysts denied it.", "The company denied it.", "Analysts say the company lied.") == \
+        ["subject Analysts"]
+    assert "subject Jenson" in unfaithful("Jenson Button had a battle.", "I even had a battle.",
+                                          "Jenson Button said so.")
