@@ -203,7 +203,11 @@ def fragment(text: str, source: str) -> str | None:
     m = _RELATIVE.search(body)
     if m:
         tail = re.escape(m.group(1)) + r"\s+" + r"\s+".join(map(re.escape, m.group(2).split()))
-        found = re.search(tail + r"\s+([^\W_])", source, re.I)
-        if found and not re.search(tail + r"\s*(?:[,;.!?\"'\u201d)]|$)", source, re.I):
-            return "clause cut short"
+        for found in re.finditer(tail, source, re.I):
+            rest = source[found.end():]
+            # the source's clause goes on where the rewrite stops: straight on ("where worms now thrive"),
+            # or after an aside between commas ("where worms, the birds' food, have multiplied"); an
+            # attribution after one comma ("..., the trust said") ends the clause
+            if re.match(r"\s+[^\W_]", rest) or re.match(r"\s*,[^,.;:!?]{1,80},\s*[^\W_]", rest):
+                return "clause cut short"
     return None

@@ -17,6 +17,7 @@ PROFIT = "Profit fell to £14m compared with £32m a year earlier, the company s
     ("For a homeowner with a 500,000-dollar mortgage.", "fragment: no main clause"),
     ("Unlike Germany, which cut its rate to 2 percent in March.", "fragment: no main clause"),
     ("The tide created new marsh where worms and shellfish.", "fragment: clause cut short"),
+    ("The tide made marsh where worms and crabs.", "fragment: clause cut short"),
 ])
 def test_unsupported_rewrites_are_caught(rewrite, problem):
     sources = {
@@ -26,7 +27,8 @@ def test_unsupported_rewrites_are_caught(rewrite, problem):
         "John": "The victim, Tom Hale, was stabbed in the street.",
         "homeowner": "For a homeowner with a 500,000-dollar mortgage, the cut saves about 70 dollars a month.",
         "Germany": "Unlike Germany, which cut its rate to 2 percent in March, France kept its rate.",
-        "marsh": "The tide created new marsh where worms and shellfish now thrive.",
+        "marsh where worms and shellfish": "The tide created new marsh where worms and shellfish now thrive.",
+        "crabs": "The tide made marsh where worms and crabs, the birds' food, have multiplied, the trust said.",
     }
     source = next(v for k, v in sources.items() if k in rewrite)
     assert problem in unfaithful(rewrite, source)
@@ -39,6 +41,7 @@ def test_unsupported_rewrites_are_caught(rewrite, problem):
     ("She won 6-3, 6-4.", "Serena Park won 6-3, 6-4 in the final on Sunday."),
     ("France kept its rate, unlike Germany.", "Unlike Germany, which cut its rate, France kept its rate."),
     ("The tide created new marsh where worms now thrive.", "The tide created new marsh where worms now thrive."),
+    ("It made marsh where worms thrive.", "It made marsh where worms thrive, the trust said on Monday."),
 ])
 def test_faithful_rewrites_pass(rewrite, source):
     assert unfaithful(rewrite, source) == []
