@@ -127,7 +127,7 @@ def update(ck: Path, args) -> None:
     card = (ck / "README.md").read_text()
     if not card.startswith("---\n"):
         card = "\n".join(HEADER) + card
-    block = "\n".join([BEGIN, "", "## This version: the extractor", ""] + extractor_section(ck, args.extractor_log)
+    block = "\n".join([BEGIN, "", "## This version", ""] + extractor_section(ck, args.extractor_log)
                       + evaluation_section("Evaluation of this version", args.eval, args.bench) + [END])
     if args.notes:  # the notes' "How it writes" replaces the card's
         notes, heading = args.notes.read_text(), "## How it writes\n"
@@ -140,7 +140,7 @@ def update(ck: Path, args) -> None:
         card = card[:card.index(BEGIN)] + block + card[card.index(END) + len(END):]
     else:
         card = card.replace("\n## Model\n", "\n" + block + "\n\n## Model\n", 1)
-        card = card.replace("\n## Evaluation\n", "\n## Evaluation of v0.1.0 (its sentence selector)\n", 1)
+        card = card.replace("\n## Evaluation\n", "\n## Evaluation of v0.1.0 (no rewrite check)\n", 1)
         card = card.replace("\n## Speed\n", "\n## Speed of v0.1.0\n", 1)
     (ck / "README.md").write_text(card)
     print(f"updated {ck / 'README.md'}")
