@@ -186,10 +186,11 @@ def make_model(init: str = "minilm"):
 
     path = str(base_model_path() if init == "minilm" else init)
     refuse_custom_code(path)
-    # eager attention: on 2 AVX-512 cores a bf16 training step at 512 tokens took 5.6 s with it and
-    # 8.9 s with PyTorch's fused attention
+    # eager attention on CPU: on 2 AVX-512 cores a bf16 training step at 512 tokens took 5.6 s with it
+    # and 8.9 s with PyTorch's fused attention (on CUDA the fused one is the fast one)
     model = BertForTokenClassification.from_pretrained(path, num_labels=1, local_files_only=True,
-                                                       attn_implementation="eager")
+                                                       attn_implementation="sdpa" if torch.cuda.is_available()
+                                                       else "eager")
     tok = AutoTokenizer.from_pretrained(path, local_files_only=True)
     return model, tok
 
@@ -204,7 +205,8 @@ def train(cfg: ExtractorConfig, resume: bool = True) -> Path:
     out = Path(cfg.out_dir)
     out.mkdir(parents=True, exist_ok=True)
     last, state_path = out / "last", out / "last" / "trainer_state.pt"
-    model, tok = make_model(cfg.init)
+    resuming = resume and state_path.exists()
+    model, tok = make_model(str(last) if resuming else cfg.init)  # the save's weights when resuming
     if main_proc:
         (out / "config.yaml").write_text(yaml.safe_dump(cfg.__dict__, sort_keys=False))
         prepare(cfg, "train", cfg.train_articles, tok)
@@ -213,11 +215,6 @@ def train(cfg: ExtractorConfig, resume: bool = True) -> Path:
         torch.distributed.barrier()
     train_rows = prepare(cfg, "train", cfg.train_articles, tok)
     valid_rows = prepare(cfg, "validation", cfg.valid_articles, tok)
-    if resume and state_path.exists():
-        from transformers import BertForTokenClassification
-
-        model = BertForTokenClassification.from_pretrained(str(last), local_files_only=True,
-                                                           attn_implementation="eager")
     model.to(device).train()
     head = [p for n, p in model.named_parameters() if n.startswith("classifier")]
     body = [p for n, p in model.named_parameters() if not n.startswith("classifier")]
@@ -232,7 +229,7 @@ def train(cfg: ExtractorConfig, resume: bool = True) -> Path:
         plan += [items[i:i + cfg.batch_size] for i in range(0, len(items), cfg.batch_size)]
     total = len(plan) // world  # under torchrun each process takes every world-th batch of the plan
     step, elapsed = 0, 0.0
-    if resume and state_path.exists():
+    if resuming:
         st = read_trainer_state(state_path)
         opt.load_state_dict(st["optimizer"])
         step, elapsed = st["step"], st["elapsed"]
@@ -314,7 +311,6 @@ def fit_position_prior(cfg: ExtractorConfig, model_dir: str | Path, device=None)
     from .data import load_split
     from .evaluate import top_sentences
     from .metrics import load_rouge
-
     from .train import _device
 
     device = device or _device()
