@@ -1,14 +1,17 @@
-"""The engine: select sentences, rewrite each with the seq2seq model, realise text.
+"""The engine: select sentences, rewrite each with the seq2seq model, check, realise text.
 
-    article -> sentences -> selector picks 5 (distinct) -> model rewrites each
+    article -> sentences -> extractor or selector picks 5 (distinct) -> model rewrites each
             -> "takeaway" ; the 2 best -> model writes the "abstract"
+            -> each rewrite checked against its sentence (faithfulness.unfaithful)
 
 Every takeaway keeps the index of the sentence it was written from. Decoding is
 beam search, deterministic, optionally constrained to the words of the source
-sentence, its context and a short list of function words (so a number or a name
-the article does not contain cannot be written). The uncased model's output is
-given back its surface form from the article: spans copied from the source keep
-their punctuation and the article's own casing.
+sentence, its context and a short list of function words. A rewrite that states a
+number its sentence does not state as written, a name or subject the sentence does
+not have, or that is not a complete sentence, is replaced by the sentence as
+written (flag rewrite_rejected). The uncased model's output is given back its
+surface form from the article: spans copied from the source keep their punctuation
+and the article's own casing.
 """
 
 from __future__ import annotations
@@ -23,12 +26,12 @@ import torch
 import transformers
 from transformers import DynamicCache, EncoderDecoderCache, LogitsProcessor, LogitsProcessorList
 
+from .extractor import SUBFOLDER as EXTRACTOR_SUBFOLDER
+from .extractor import Extractor
+from .faithfulness import unfaithful
+from .model import load_seq2seq, pad_rows, width_groups
 from .options import DTYPES, NUM_TAKEAWAYS, SummarizeOptions
 from .prompt import ABSTRACT, TAKEAWAY, content, context_for, rewrite_source, strip_mode, tokens
-from .extractor import SUBFOLDER as EXTRACTOR_SUBFOLDER
-from .faithfulness import unfaithful
-from .extractor import Extractor
-from .model import load_seq2seq, pad_rows, width_groups
 from .selector import Selector, embed_sentences, features
 from .text import (casing_table, detokenize, ensure_sentence_end, looks_english, recase, split_sentences,
                    split_sentences_cut)
