@@ -149,9 +149,13 @@ _BOX_LABEL = re.compile(
 MAX_BOX_LINES = 4
 MAX_BOX_GROWTH = 1.3
 # labels that open a list of links to other stories: the short lines after them are link titles
-_LINKS_LABEL = re.compile(r"(?:related|more|read|see|recommended|popular|trending|latest|top|further|also|"
-                          r"other|editor'?s'?\s+picks?|you\s+(?:may|might)|about\s+(?:the\s+)?authors?|"
-                          r"about\s+this\s+(?:article|story|post)|author\s+bio)\b.{0,40}", re.I)
+_LINKS_LABEL = re.compile(
+    r"(?:related(?:\s+(?:articles?|stories|content|coverage|links|topics|reading))?|read\s+more|"
+    r"more\s+(?:on|from|about|in|stories|news)\b.{0,30}|see\s+also|recommended(?:\s+for\s+you)?|"
+    r"most\s+(?:read|popular|viewed|shared)(?:\s+\w+)?|trending(?:\s+now)?|latest(?:\s+(?:news|stories))?|"
+    r"top\s+stories|further\s+reading|also\s+read|other\s+(?:stories|news)|editor'?s'?\s+picks?|"
+    r"you\s+(?:may|might)\s+also\s+like|about\s+(?:the\s+)?authors?|about\s+this\s+(?:article|story|post)|"
+    r"author\s+bio|cite\s+this\s+article)\s*[:>»]?", re.I)
 # an author's one-line biography: "Sarah Linden is a columnist.", "Maya Chen leads the platform team."
 _BIO = re.compile(r"[A-Z][\w'.\-]+(?:\s+[A-Z][\w'.\-]+){1,3}\s+(?:is|was|leads|writes|covers|edits|reports)\b"
                   r"[^.!?]{0,100}\b(?:columnist|writer|editor|correspondent|reporter|journalist|author|contributor|"

@@ -68,3 +68,9 @@ def test_no_takeaway_comes_from_the_page_around_the_story(page, summaries):
             assert not any(sentence in f for f in expected["furniture"]), sentence
             if story_sentences >= 5:  # enough story for five takeaways: none from a side box
                 assert _in(sentence, story), sentence
+
+
+def test_a_subheading_that_starts_like_a_link_label_keeps_the_story_after_it(make_article):
+    story = make_article("tram line", n=4).split("\n")
+    text = "\n".join(story[:2] + ["More cuts expected"] + ["The council will vote on the plan in May."] + story[2:])
+    assert clean(text).text.split("\n") == story[:2] + ["The council will vote on the plan in May."] + story[2:]
