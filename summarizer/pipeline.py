@@ -47,8 +47,8 @@ class ModelNotFoundError(FileNotFoundError):
 
 def model_path(model: str | Path | None) -> Path:
     """The checkpoint folder a `model` option names: `~` expanded, absolute; None is the default
-    checkpoint ($SUMMARIZER_MODEL, else checkpoints/bert2bert-minilm-news)."""
-    return Path(model).expanduser().resolve() if model is not None else DEFAULT_MODEL
+    checkpoint ($SUMMARIZER_MODEL, else checkpoints/bert2bert-minilm-news), and so is "" (an unset option)."""
+    return Path(model).expanduser().resolve() if model not in (None, "") else DEFAULT_MODEL
 
 
 # source tokens of one rewrite (sentence + context) when the checkpoint does not say
