@@ -178,11 +178,32 @@ def _words(line: str) -> str:
     return " ".join(re.findall(r"[^\W_]+", line.lower()))
 
 
-def _is_pull_quote(line: str, others: list[str]) -> bool:
-    """A short line whose words all stand, in order, in another line of the page: a quote pulled
-    out of the story and set in large type."""
-    w = _words(line)
-    return len(w.split()) >= 4 and len(line.split()) <= 45 and any(w in _words(o) and o != line for o in others)
+# a pull quote has at least this many words (fewer could stand in any line by chance) and at most 45
+MIN_PULL_QUOTE_WORDS = 4
+MAX_PULL_QUOTE_WORDS = 45
+
+
+def _pull_quotes(lines: list[str]) -> set[str]:
+    """The short lines whose words all stand, in order, in another line of the page: quotes pulled out
+    of the story and set in large type. Linear in the page: each distinct line's word 4-grams are
+    indexed once, and a candidate is compared only with the lines that share its rarest 4-gram."""
+    texts = list(dict.fromkeys(lines))  # distinct lines: a repeated line is not a quote of itself
+    words = [_words(t) for t in texts]
+    index: dict[str, list[int]] = {}
+    for j, w in enumerate(words):
+        toks = w.split()
+        for k in range(len(toks) - MIN_PULL_QUOTE_WORDS + 1):
+            index.setdefault(" ".join(toks[k:k + MIN_PULL_QUOTE_WORDS]), []).append(j)
+    found = set()
+    for i, (text, w) in enumerate(zip(texts, words)):
+        toks = w.split()
+        if not MIN_PULL_QUOTE_WORDS <= len(toks) or len(text.split()) > MAX_PULL_QUOTE_WORDS:
+            continue
+        keys = [" ".join(toks[k:k + MIN_PULL_QUOTE_WORDS]) for k in range(len(toks) - MIN_PULL_QUOTE_WORDS + 1)]
+        rarest = min(keys, key=lambda key: len(index[key]))
+        if any(j != i and w in words[j] for j in index[rarest]):
+            found.add(text)
+    return found
 
 
 @dataclass
@@ -203,6 +224,7 @@ def page_structure(lines: list[str], removed: list[bool] | None = None) -> Page:
     left as story, the page is taken as it is: a text of short unpunctuated lines is still a text."""
     removed = removed or [False] * len(lines)
     live = [line for line, r in zip(lines, removed) if not r]
+    pull_quotes = _pull_quotes(live)
     story, boxes, furniture = [], [], []
     box_left, box_first, in_links = 0, 0, False
     seen_story = False
@@ -231,7 +253,7 @@ def page_structure(lines: list[str], removed: list[bool] | None = None) -> Page:
         if len(line.split()) <= MAX_BIO_WORDS and _BIO.fullmatch(line):
             furniture.append((line, "author bio"))
             continue
-        if _is_pull_quote(line, live):
+        if line in pull_quotes:
             furniture.append((line, "pull quote"))
             continue
         if box_left and (not box_first or len(line.split()) <= MAX_BOX_GROWTH * box_first):

@@ -76,16 +76,12 @@ def windows(sentence_ids: list[list[int]], cls_id: int, sep_id: int,
 
 
 def collate(batch: list[Window], pad_id: int, width: int | None = None) -> dict[str, torch.Tensor]:
-    """Padded tensors of windows (to `width`, or the longest), with each window's [CLS] positions."""
+    """Padded tensors of windows (to `width`, or the longest)."""
+    from .model import pad_rows
+
     width = width or max(len(w.input_ids) for w in batch)
-    n = len(batch)
-    ids = torch.full((n, width), pad_id, dtype=torch.long)
-    types = torch.zeros((n, width), dtype=torch.long)
-    mask = torch.zeros((n, width), dtype=torch.long)
-    for r, w in enumerate(batch):
-        ids[r, : len(w.input_ids)] = torch.tensor(w.input_ids)
-        types[r, : len(w.token_type_ids)] = torch.tensor(w.token_type_ids)
-        mask[r, : len(w.input_ids)] = 1
+    ids, mask = pad_rows([w.input_ids for w in batch], width, pad_id)
+    types, _ = pad_rows([w.token_type_ids for w in batch], width, 0)
     return {"input_ids": ids, "token_type_ids": types, "attention_mask": mask}
 
 
@@ -129,7 +125,7 @@ class Extractor:
         """For each article (a list of sentences): (scores (n,), L2-normalised [CLS] states (n, hidden)).
         Windows are padded to a multiple of 16 of their own length, so an article's scores never depend
         on the other articles of the batch."""
-        from .model import pad_rows, width_groups
+        from .model import width_groups
 
         all_windows = [(a, w) for a, sents in enumerate(articles) for w in self.article_windows(sents)]
         hidden = self.model.config.hidden_size
@@ -140,10 +136,8 @@ class Extractor:
         for width, idx in groups.items():
             for j in range(0, len(idx), batch_size):
                 chunk = [all_windows[i] for i in idx[j:j + batch_size]]
-                ids, mask = pad_rows([w.input_ids for _, w in chunk], width, self.tokenizer.pad_token_id or 0)
-                types, _ = pad_rows([w.token_type_ids for _, w in chunk], width, 0)
-                out = self.model.bert(input_ids=ids.to(device), attention_mask=mask.to(device),
-                                      token_type_ids=types.to(device))
+                enc = collate([w for _, w in chunk], self.tokenizer.pad_token_id or 0, width)
+                out = self.model.bert(**{k: v.to(device) for k, v in enc.items()})
                 h = out.last_hidden_state
                 logits = self.model.classifier(h).squeeze(-1).float().cpu()
                 h = h.float().cpu()

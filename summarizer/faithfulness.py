@@ -40,6 +40,7 @@ _DATE = re.compile(r"\b(" + "|".join(_MONTHS + _WEEKDAYS) + r")\b|\b((?-i:May|Ma
                    re.I)
 _DATE_WORDS = frozenset(_MONTHS + _WEEKDAYS + ["may", "march"])
 _CAPITALISED = re.compile(r"(?<![\w'\u2019\-])([A-Z]\w*)")  # "Lerner's" -> "Lerner"; not "62-Year"
+_NAME_WORD = re.compile(r"(?<![\w'\u2019\-])([A-Z][^\W\d_]*)")  # letters only: checked against the source's words
 _SENTENCE_START = re.compile(r"(^|[.!?][\"'\u201d\u2019)]*\s+)[\"'\u201c\u2018(]*$")
 
 
@@ -75,9 +76,14 @@ def date_mentions(text: str) -> list[str]:
 def name_mentions(text: str) -> list[str]:
     """Capitalised words that do not start a sentence (lowercased), other than
     dates and number words (checked as such)."""
-    words = [m.group(1).lower() for m in _CAPITALISED.finditer(text)
-             if not _SENTENCE_START.search(text[:m.start()]) and m.group(1) != "I"]
+    words = [w.lower() for w in _non_initial_capitals(text, _CAPITALISED)]
     return [w for w in words if w not in _DATE_WORDS and w not in _WORD_VALUES]
+
+
+def _non_initial_capitals(text: str, pattern: re.Pattern) -> list[str]:
+    """Words of `pattern` (a capital first) that do not open a sentence, as written; not "I"."""
+    return [m.group(1) for m in pattern.finditer(text)
+            if not _SENTENCE_START.search(text[:m.start()]) and m.group(1) != "I"]
 
 
 class ArticleFacts:
@@ -156,7 +162,8 @@ def unfaithful(text: str, source: str, context: str = "") -> list[str]:
     model was given beside the sentence, puts right before a surname the sentence has is allowed),
     and a rewrite that is not a complete sentence
     (`fragment`). Empty when the rewrite is supported."""
-    problems = [f"number {n}" for n in number_spans(text) if n not in set(number_spans(source))]
+    stated = set(number_spans(source))
+    problems = [f"number {n}" for n in number_spans(text) if n not in stated]
     words = set(re.findall(r"[^\W\d_]+", source))
     lower = {w.lower() for w in words}
     if not is_lowercase_text(source):
@@ -177,8 +184,7 @@ def unfaithful(text: str, source: str, context: str = "") -> list[str]:
 
 def name_words(text: str) -> list[str]:
     """Capitalised words that do not open a sentence, as written (for a case-sensitive check)."""
-    return [m.group(1) for m in re.finditer(r"(?<![\w'\u2019\-])([A-Z][^\W\d_]*)", text)
-            if not _SENTENCE_START.search(text[:m.start()]) and m.group(1) != "I"]
+    return _non_initial_capitals(text, _NAME_WORD)
 
 
 # words that open an introductory phrase or clause: a sentence that is only such a phrase ("For a
