@@ -23,8 +23,11 @@ class Summary:
     abstract: str  # one to three sentences of prose
     takeaways: list[str]  # exactly five Key Takeaways, one sentence each
     support: list[list[str]]  # per takeaway: the article sentence(s) it was written from
-    fallback: list[bool]  # per takeaway: True when it is an article sentence used as-is, not model-written
+    fallback: list[bool]  # per takeaway: True when it quotes an article sentence (less asides), not model-written
     flags: list[str] = field(default_factory=list)  # e.g. input_truncated, takeaway_filled, html_extracted
+    # per takeaway, 0-1: share of its adjacent word pairs that stand side by side in its support (1.0: the
+    # sentence quoted or a span cut from it; lower where a rewrite joins words the sentence keeps apart)
+    support_score: list[float] = field(default_factory=list)
     abstract_support: list[str] = field(default_factory=list)  # the article sentences the abstract was written from
     model: str = ""  # name of the model folder that wrote it
 
@@ -133,12 +136,16 @@ def run_engine(engine, prepared: list[tuple[str, list[str]]], options: Summarize
 
 def to_summary(draft, engine) -> Summary:
     """The public result of an engine's draft (its flags are complete: the engine sets them all)."""
+    from .faithfulness import support_score
+
+    support = [[draft.sentences[i] for i in idx] for idx in draft.takeaway_sources]
     return Summary(
         abstract=draft.abstract,
         takeaways=list(draft.takeaways),
-        support=[[draft.sentences[i] for i in idx] for idx in draft.takeaway_sources],
+        support=support,
         fallback=[bool(fb) for fb in draft.fallback],
         flags=list(draft.flags),
+        support_score=[support_score(t, " ".join(s)) for t, s in zip(draft.takeaways, support)],
         abstract_support=[draft.sentences[i] for i in draft.abstract_sources],
         model=engine.path.name,
     )

@@ -35,6 +35,8 @@ class SummarizeOptions:
     max_takeaway_tokens: int = _opt(48, "longest takeaway the model may write, in WordPiece tokens "
                                         "(a highlight averages about 20)")
     max_abstract_tokens: int = _opt(96, "longest abstract the model may write, in WordPiece tokens")
+    abstract_sentences: int = _opt(3, "the abstract is written from this many of the article's best sentences "
+                                      "(in article order)")
     constrain_to_source: bool = _opt(True, "the model may only write words of the article sentence it rewrites, "
                                            "its context and a short list of function words")
     max_sentences: int = _opt(200, "read at most this many sentences; longer articles are flagged "
@@ -51,8 +53,8 @@ class SummarizeOptions:
                                 f"{' or None' if f.default is None else ''}, not {type(value).__name__} {value!r}")
         if not re.fullmatch(r"auto|cpu|cuda(:\d+)?", self.device):
             raise ValueError(f"device must be one of {', '.join(DEVICES)} (or cuda:N), not {self.device!r}")
-        for name in ("batch_size", "num_beams", "max_takeaway_tokens", "max_abstract_tokens", "max_sentences",
-                     "max_input_chars"):
+        for name in ("batch_size", "num_beams", "max_takeaway_tokens", "max_abstract_tokens", "abstract_sentences",
+                     "max_sentences", "max_input_chars"):
             if getattr(self, name) < 1:
                 raise ValueError(f"{name} must be at least 1, not {getattr(self, name)}")
         if self.no_repeat_ngram_size < 0:

@@ -28,7 +28,7 @@ from transformers import DynamicCache, EncoderDecoderCache, LogitsProcessor, Log
 
 from .extractor import SUBFOLDER as EXTRACTOR_SUBFOLDER
 from .extractor import Extractor
-from .faithfulness import unfaithful
+from .faithfulness import plain_quote, unfaithful
 from .model import load_seq2seq, pad_rows, width_groups
 from .options import DTYPES, NUM_TAKEAWAYS, SummarizeOptions
 from .prompt import ABSTRACT, TAKEAWAY, content, context_for, rewrite_source, strip_mode, tokens
@@ -93,24 +93,59 @@ def shorten(text: str, max_words: int) -> tuple[str, bool]:
     return out.rstrip(",;: ") + " \u2026", True
 
 
-# function words and punctuation the constrained decoder may always write
-_FUNCTION_WORDS = """the a an of to in on at for by with from and or but as is are was were be been has have had
-will would can could may might should must not no it its he she they his her their them this that these those who
-which what when where after before over about into than then there also up out more most says said say
-during while amid against under since until between new now year years last
-i we you our your us him do does did being if so all some any many much other police court man woman""".split()
-# (no number words here: a number may only be written when the source has it)
-_PUNCT = list(".,;:!?'\"-()$%&/")
+# tokens the constrained decoder may always write: a sentence's words come from the sentence itself
+_FREE_TOKENS = ["the", "a", "an", "."]
 
 
-class SourceVocabulary(LogitsProcessor):
-    """Masks every token that is neither in the row's source nor always allowed."""
+class SourceSpans(LogitsProcessor):
+    """The decoder may only write a deletion of its row's sentence: the sentence's word pieces in their
+    order, whole words (a word begun is finished), plus a few free tokens ("the", "a", "an", ".", the
+    end). So every word, number and name is copied from the sentence and nothing moves; what a deletion
+    may still change is checked afterwards (`faithfulness.unfaithful`).
 
-    def __init__(self, allowed: torch.Tensor, num_beams: int):
-        self.allowed = allowed.repeat_interleave(num_beams, dim=0)  # (batch*beams, vocab) bool
+    The state of a beam is the position in the sentence of the last piece it copied, found by earliest
+    match (which never rules out a deletion the model could still write), cached by prefix."""
+
+    def __init__(self, sources: list[list[int]], num_beams: int, free: list[int], continuation: set[int]):
+        self.sources, self.num_beams = sources, num_beams
+        self.free, self.cont = free, continuation
+        self.state: dict[tuple, int] = {}
+        self.allowed: dict[tuple[int, int], list[int]] = {}
+
+    def _position(self, row: int, gen: tuple) -> int:
+        key = (row, gen)
+        if key in self.state:
+            return self.state[key]
+        p = self._position(row, gen[:-1]) if gen else -1
+        if gen:
+            src, t = self.sources[row], gen[-1]
+            if t in self.cont:  # a piece that finishes a word continues right after its start
+                p = p + 1 if p + 1 < len(src) and src[p + 1] == t else p
+            else:
+                p = next((k for k in range(p + 1, len(src)) if src[k] == t), p)
+        self.state[key] = p
+        return p
+
+    def _allowed(self, row: int, p: int) -> list[int]:
+        key = (row, p)
+        if key not in self.allowed:
+            src = self.sources[row]
+            if 0 <= p and p + 1 < len(src) and src[p + 1] in self.cont:
+                self.allowed[key] = [src[p + 1]]
+            else:
+                self.allowed[key] = sorted({t for t in src[p + 1:] if t not in self.cont} | set(self.free))
+        return self.allowed[key]
 
     def __call__(self, input_ids, scores):
-        return scores.masked_fill(~self.allowed[:, : scores.shape[-1]].to(scores.device), float("-inf"))
+        rows, cols = [], []
+        for r, ids in enumerate(input_ids.tolist()):
+            row = r // self.num_beams
+            allowed = self._allowed(row, self._position(row, tuple(ids[1:])))
+            rows += [r] * len(allowed)
+            cols += allowed
+        mask = torch.ones(scores.shape, dtype=torch.bool, device=scores.device)
+        mask[torch.tensor(rows, device=scores.device), torch.tensor(cols, device=scores.device)] = False
+        return scores.masked_fill(mask, float("-inf"))
 
 
 def source_length(path: Path) -> int:
@@ -210,13 +245,15 @@ class Engine:
                 except (AttributeError, ValueError):
                     pass
         tok = self.tokenizer
-        always = {t for t in (tok.sep_token_id, tok.eos_token_id) if t is not None}
-        for w in _FUNCTION_WORDS + _PUNCT:
+        free = {t for t in (tok.sep_token_id, tok.eos_token_id) if t is not None}
+        for w in _FREE_TOKENS:
             for form in (w, "\u2581" + w, "\u0120" + w):  # WordPiece, SentencePiece (T5), byte BPE (BART)
                 ids = tok.convert_tokens_to_ids([form])
                 if ids and ids[0] is not None and ids[0] != tok.unk_token_id:
-                    always.add(ids[0])
-        self._always = torch.tensor(sorted(always))
+                    free.add(ids[0])
+        self._free = sorted(free)
+        self._continuation = {i for t, i in tok.get_vocab().items() if t.startswith("##")}
+        self._colon = tok.convert_tokens_to_ids(":")
 
     # --- public -----------------------------------------------------------
     @torch.no_grad()
@@ -274,59 +311,77 @@ class Engine:
                 break
             outs = self._generate([(TAKEAWAY, doc.sents, [i], doc.table) for doc, i in rows], options,
                                   options.max_takeaway_tokens)
-            for (doc, i), out in zip(rows, outs):
-                doc.offer(i, *self._finish(out, doc.sents[i]))
-        abstract_src = [sorted(doc.ranking[:min(2, len(doc.sents))]) for doc in docs]
+            for (doc, i), candidates in zip(rows, outs):
+                doc.offer(i, candidates)
+        abstract_src = [sorted(doc.ranking[:min(options.abstract_sentences, len(doc.sents))]) for doc in docs]
         abstracts = self._generate([(ABSTRACT, doc.sents, src, doc.table) for doc, src in zip(docs, abstract_src)], options,
                                    options.max_abstract_tokens)
         return [doc.draft(k, abstract, src) for doc, abstract, src in zip(docs, abstracts, abstract_src)]
 
-    @staticmethod
-    def _finish(generated: str, source: str) -> tuple[str, bool]:
-        """(text, fallback): the rewrite, or the source sentence when the model gave nothing usable."""
-        if len(content(generated)) < 2:
-            return source, True
-        return generated, False
-
-    def _generate(self, items, options: SummarizeOptions, max_new_tokens: int) -> list[str]:
-        """items: (mode, sentences, indices, casing table). Returns the realised text of each rewrite."""
+    def _generate(self, items, options: SummarizeOptions, max_new_tokens: int) -> list[list[str]]:
+        """items: (mode, sentences, indices, casing table). Returns each item's rewrites, realised: the
+        finished beams, best first (the engine takes the first that its sentence supports)."""
         if not items:
             return []
         tok = self.tokenizer
         sources = [rewrite_source(mode, [sents[i] for i in idx]) for mode, sents, idx, _ in items]
         contexts = [context_for(sents, idx) for _, sents, idx, _ in items]
-        rows = tok(sources, contexts, truncation="longest_first", max_length=self.max_source_tokens)["input_ids"]
+        # an abstract reads several sentences: room for each (BERT's positions go to 512; training used
+        # the checkpoint's source length per sentence)
+        cap = self.max_source_tokens * max(len(idx) for _, _, idx, _ in items)
+        rows = tok(sources, contexts, truncation="longest_first", max_length=cap)["input_ids"]
         out: list = [None] * len(rows)
-        for width, idx in width_groups(rows, self.max_source_tokens).items():  # a row's width is its own
+        for width, idx in width_groups(rows, cap).items():  # a row's width is its own
             for j in range(0, len(idx), MAX_ROWS_PER_GENERATE):
                 chunk = idx[j:j + MAX_ROWS_PER_GENERATE]
                 ids, mask = pad_rows([rows[i] for i in chunk], width, tok.pad_token_id or 0)
                 for i, written in zip(chunk, self._generate_rows(ids, mask, options, max_new_tokens)):
                     out[i] = written
-        texts = []
-        for ids, source, context, item in zip(out, sources, contexts, items):
-            texts.append(realize(ids, source + " " + context, tok, item[3]))
-        return [strip_mode(t) for t in texts]
+        return [[strip_mode(realize(ids, source + " " + context, tok, item[3])) for ids in beams]
+                for beams, source, context, item in zip(out, sources, contexts, items)]
 
     def _generate_rows(self, input_ids, attention_mask, options: SummarizeOptions, max_new_tokens: int) -> list:
-        """Token ids written for one chunk of rows."""
+        """Token ids written for one chunk of rows: each row's beams, best first."""
         tok = self.tokenizer
         kwargs = {}
         if options.constrain_to_source:
-            vocab = max(len(tok), self.model.get_output_embeddings().weight.shape[0])
-            allowed = torch.zeros(len(input_ids), vocab, dtype=torch.bool)
-            allowed[:, self._always] = True
-            allowed.scatter_(1, input_ids, True)
-            allowed[:, [t for t in (tok.pad_token_id, tok.cls_token_id) if t is not None]] = False
-            kwargs["logits_processor"] = LogitsProcessorList([SourceVocabulary(allowed, options.num_beams)])
+            sources = []
+            for row in input_ids.tolist():  # [CLS] mode : sentence [SEP] context [SEP]
+                end = row.index(tok.sep_token_id) if tok.sep_token_id in row else len(row)
+                head = row[1:5]  # the mode ("takeaway :" / "abstract :") is not the sentence's
+                start = 1 + (head.index(self._colon) + 1 if self._colon in head else 0)
+                sources.append(row[start:end])
+            kwargs["logits_processor"] = LogitsProcessorList([SourceSpans(sources, options.num_beams, self._free,
+                                                                          self._continuation)])
         if options.num_beams > 1 and self.model.config.is_encoder_decoder:
             kwargs.update(_beam_cache())
         out = self.model.generate(
             input_ids=input_ids.to(self.device), attention_mask=attention_mask.to(self.device),
-            num_beams=options.num_beams, max_new_tokens=max_new_tokens,
+            num_beams=options.num_beams, num_return_sequences=options.num_beams, max_new_tokens=max_new_tokens,
             no_repeat_ngram_size=options.no_repeat_ngram_size, early_stopping=options.num_beams > 1,
-            do_sample=False, **kwargs)
-        return out.tolist()
+            do_sample=False, **kwargs).tolist()
+        n = options.num_beams  # every finished beam, best first: the sentence may support only a later one
+        return [out[r * n:(r + 1) * n] for r in range(len(input_ids))]
+
+
+def _first_supported(candidates: list[str], source: str, context: str, max_sentences: int = 1,
+                     min_words: int = 2) -> tuple[str | None, list[str]]:
+    """(the first candidate, finished as a sentence, that `source` supports, []), or (None, the first
+    real candidate's problems) when none is: [] when the model wrote nothing usable."""
+    first_problems = None
+    for raw in candidates:
+        text = detokenize(raw)
+        if max_sentences > 1:  # an abstract: at most this many sentences
+            text = " ".join(_capitalize(x) for x in split_sentences(text)[:max_sentences])
+        text = ensure_sentence_end(_capitalize(text))
+        if len(content(text)) < 2 or len(text.split()) < min_words:
+            continue
+        problems = unfaithful(text, source, context)
+        if not problems:
+            return text, []
+        if first_problems is None:
+            first_problems = problems
+    return None, first_problems or []
 
 
 def _ranking(scores: torch.Tensor) -> list[int]:
@@ -363,21 +418,24 @@ class _Doc:
                 out.append(i)
         return out
 
-    def offer(self, i: int, text: str, fallback: bool) -> None:
-        """Accept the takeaway written from sentence i unless it repeats one already taken. A rewrite
-        that states what its sentence does not (`faithfulness.unfaithful`: a number that is not one of
-        the sentence's as written, a name or a subject from elsewhere) is replaced by the sentence as
-        written, and the draft says so (rewrite_rejected)."""
-        text = ensure_sentence_end(text if fallback else _capitalize(detokenize(text)))
-        problems = [] if fallback else unfaithful(text, self.sents[i], context_for(self.sents, [i]))
-        if problems:
-            text, fallback = ensure_sentence_end(self.sents[i]), True
-            self.flags.append("rewrite_rejected")
-            self.rejected.append("takeaway " + "; ".join(problems))
+    def offer(self, i: int, candidates: list[str]) -> None:
+        """Accept the takeaway written from sentence i unless it repeats one already taken: the first
+        of the model's rewrites (best beam first) that its sentence supports
+        (`faithfulness.unfaithful`: a safe deletion of the sentence, numbers as written, no name or
+        subject from elsewhere, a complete sentence). When none is, the sentence as written
+        (`faithfulness.plain_quote`: less asides in brackets, an opening "But" and a closing
+        attribution), and the draft says so (rewrite_rejected, with the best beam's problems)."""
+        text, problems = _first_supported(candidates, self.sents[i], context_for(self.sents, [i]))
+        fallback = text is None
+        if fallback:
+            text = ensure_sentence_end(plain_quote(self.sents[i]))
+            if problems:
+                self.flags.append("rewrite_rejected")
+                self.rejected.append("takeaway " + "; ".join(problems))
         if all(similarity(text, t) < NEAR_DUPLICATE for _, t, _ in self.accepted):
             self.accepted.append((i, text, fallback))
 
-    def draft(self, k: int, abstract: str, abstract_src: list[int]) -> Draft:
+    def draft(self, k: int, abstracts: list[str], abstract_src: list[int]) -> Draft:
         flags = list(self.flags)
         taken = sorted(self.accepted)
         if len(taken) < k:  # fewer distinct sentences than takeaways: fill, and say so
@@ -395,12 +453,11 @@ class _Doc:
             for n in range(k - len(taken)):
                 taken.append((n % len(self.sents), ensure_sentence_end(self.sents[n % len(self.sents)]), True))
             taken.sort()
-        abstract = " ".join(_capitalize(x) for x in split_sentences(detokenize(abstract))[:3])
         written_from = " ".join(self.sents[i] for i in abstract_src)
-        problems = (unfaithful(abstract, written_from, context_for(self.sents, abstract_src))
-                    if len(abstract.split()) >= 4 else [])
-        if len(abstract.split()) < 4 or problems:
-            abstract = written_from
+        abstract, problems = _first_supported(abstracts, written_from, context_for(self.sents, abstract_src),
+                                              max_sentences=3, min_words=4)
+        if abstract is None:
+            abstract = " ".join(ensure_sentence_end(plain_quote(self.sents[i])) for i in abstract_src)
             flags.append("abstract_fallback")
             if problems:
                 flags.append("rewrite_rejected")

@@ -88,10 +88,24 @@ def test_dict_round_trip_and_markdown(tiny_model, make_article):
     s = summarize(make_article("harbour"), model=tiny_model, device="cpu")
     d = json.loads(json.dumps(s.to_dict()))
     assert Summary.from_dict(d) == s
-    assert set(d) == {"abstract", "takeaways", "support", "fallback", "flags", "abstract_support", "model"}
+    assert set(d) == {"abstract", "takeaways", "support", "fallback", "flags", "support_score", "abstract_support",
+                      "model"}
+    assert len(s.support_score) == 5 and all(0 <= x <= 1 for x in s.support_score)
+    # a takeaway quoted from the article is as supported as can be
+    assert all(x == 1.0 for x, fb in zip(s.support_score, s.fallback) if fb)
     md = s.to_markdown()
     head = ["## Abstract", "", s.abstract, "", "## Key Takeaways", ""]
     assert md.split("\n")[:11] == head + [f"{i}. {t}" for i, t in enumerate(s.takeaways, 1)]
+
+
+def test_support_score_falls_where_a_rewrite_joins_words_its_sentence_keeps_apart():
+    from summarizer.faithfulness import support_score
+
+    source = "Terry, a key part of Jose Mourinho's title bid, played the full 90 minutes."
+    assert support_score("Terry played the full 90 minutes.", source) == 0.8  # one junction in five pairs
+    assert support_score("Jose Mourinho played the full 90 minutes.", source) < 0.9
+    assert support_score(source, source) == 1.0
+    assert support_score("Lampard scored twice.", source) == 0.0
 
 
 def test_markdown_notes_every_fallback():

@@ -134,6 +134,12 @@ def test_train_logs_labels_resumes_and_exports(ext_config, tmp_path, tiny_model,
     assert {"extractor top-3", "extractor top-5", "lead-3", "lead-5", "oracle"} <= set(report["rouge"])
     assert set(report["extractor_vs_lead"]) == {"extractor top-3 - lead-3", "extractor top-5 - lead-5"}
     assert "extractor top-3 - lead-3" in report["table"]
+    # and on its own, without the rewriter: the same sentences, so the same figures
+    alone = evaluate_model(engine, ext_config.data_dir, "cnndm", "validation", options=SummarizeOptions(num_beams=1),
+                           draws=20, progress=False, extractor_only=True)
+    assert alone["main_system"] == "extractor top-3" and set(alone["delta_vs_baselines"]) == {"lead-3", "lead-5",
+                                                                                              "oracle"}
+    assert alone["rouge"]["extractor top-3"] == report["rouge"]["extractor top-3"]
 
 
 def test_top_sentences_blocks_repeated_trigrams():
@@ -159,7 +165,7 @@ def test_engine_ranks_by_the_extractor(tiny_model, tiny_extractor, tmp_path, mak
 
     monkeypatch.setattr(engine.extractor, "score", prefer_late)
     draft, = engine.summarize([article], SummarizeOptions(num_beams=1, max_takeaway_tokens=8))
-    assert draft.abstract_sources == [8, 9]  # the two best, in article order
+    assert draft.abstract_sources == [7, 8, 9]  # the three best (abstract_sentences), in article order
     assert [9] in draft.takeaway_sources
 
 

@@ -18,6 +18,21 @@ PROFIT = "Profit fell to £14m compared with £32m a year earlier, the company s
     ("Unlike Germany, which cut its rate to 2 percent in March.", "fragment: no main clause"),
     ("The tide created new marsh where worms and shellfish.", "fragment: clause cut short"),
     ("The tide made marsh where worms and crabs.", "fragment: clause cut short"),
+    # words of its own or moved: "rose" is not what the sentence says
+    ("Shares rose 2.4 per cent.", "reworded"),
+    ("Williams beat Errani and Pennetta 6-0 6-3.", "reworded"),
+    # deletions that change what the sentence says
+    ("It was a great shot that stole the limelight.", "negation: n't"),
+    ("The drug cut deaths by a third.", "negation: may"),
+    ("Thousands will lose their jobs.", "negation: if"),
+    ("Kolo Toure found the net against Blackburn.", "contrast: but his effort was ruled out"),
+    ("Jose Mourinho played the full 90 minutes.", "deletion: 's premier league title bid this season ,"),
+    ("Sachin Tendulkar has died after colliding with a team-mate.",
+     "deletion: paid tribute to a 'promising ' indian cricketer who has"),
+    ("Suicide bomber blew himself in front of the bank.", "deletion: particle up"),
+    ("Sunderland are out of form and unless Advocaat can reverse the slide.",
+     "fragment: main clause dropped after unless"),
+    ("Olivier Giroud's player of the month award.", "fragment: cut before makes the french"),
 ])
 def test_unsupported_rewrites_are_caught(rewrite, problem):
     sources = {
@@ -29,19 +44,43 @@ def test_unsupported_rewrites_are_caught(rewrite, problem):
         "Germany": "Unlike Germany, which cut its rate to 2 percent in March, France kept its rate.",
         "marsh where worms and shellfish": "The tide created new marsh where worms and shellfish now thrive.",
         "crabs": "The tide made marsh where worms and crabs, the birds' food, have multiplied, the trust said.",
+        "rose": "Shares closed up 2.4 per cent at £37.08 on Friday.",
+        "Williams": "The US were beaten as Williams and Riske were thrashed 6-0 6-3 by Errani and Pennetta.",
+        "great shot": "It wasn't a great shot that stole the limelight, but a stray spectator.",
+        "drug": "The drug may cut deaths by a third, doctors said.",
+        "Thousands": "If the deal fails, thousands will lose their jobs.",
+        "Kolo": "Kolo Toure found the net against Blackburn but his effort was ruled out.",
+        "Mourinho": "Terry, who has been a crucial part of Jose Mourinho's Premier League title bid this season, "
+                    "played the full 90 minutes as Chelsea won 1-0.",
+        "Tendulkar": "Sachin Tendulkar has paid tribute to a 'promising' Indian cricketer who has died after "
+                     "colliding with a team-mate.",
+        "bomber": "A suicide bomber blew himself up in front of the bank early on Saturday.",
+        "Sunderland": "Sunderland are out of form and, unless Advocaat can reverse the slide, they will go down.",
+        "Giroud": "Olivier Giroud's player of the month award makes the French the most successful nationality.",
     }
     source = next(v for k, v in sources.items() if k in rewrite)
     assert problem in unfaithful(rewrite, source)
 
 
 @pytest.mark.parametrize("rewrite, source", [
-    ("Profit fell to £14m, from £32m a year earlier.", PROFIT),
-    ("It denied misleading investors.", "The company denied that it had misled investors."),
-    ("Shares rose 2.4 percent.", "Shares closed up 2.4 per cent at £37.08 on Friday."),
-    ("She won 6-3, 6-4.", "Serena Park won 6-3, 6-4 in the final on Sunday."),
-    ("France kept its rate, unlike Germany.", "Unlike Germany, which cut its rate, France kept its rate."),
+    ("Profit fell to £14m compared with £32m a year earlier.", PROFIT),
+    ("The company denied that it had misled investors.", "The company denied that it had misled investors."),
+    ("Shares closed up 2.4 per cent.", "Shares closed up 2.4 per cent at £37.08 on Friday."),
+    ("Park won 6-3, 6-4 in the final.", "Serena Park won 6-3, 6-4 in the final on Sunday."),
+    ("France kept its rate.", "Unlike Germany, which cut its rate, France kept its rate."),
     ("The tide created new marsh where worms now thrive.", "The tide created new marsh where worms now thrive."),
     ("It made marsh where worms thrive.", "It made marsh where worms thrive, the trust said on Monday."),
+    # safe deletions: an aside between commas or brackets, an opening adverbial, an attribution, adjectives
+    ("Hearts captain Danny Wilson is a target for Celtic.",
+     "Hearts captain Danny Wilson (right) is a summer transfer target for Celtic."),
+    ("The lingering memories of the blasts will be felt.",
+     "As the runners begin on Monday, the lingering memories of the blasts will be felt in many ways."),
+    ("The owner was delighted by the 2-1 win.", "Chief executive Tom Fox said the owner was delighted by the 2-1 win."),
+    ("He thinks the building is haunted by the ghost of a boy.",
+     "He thinks the imposing building is haunted by the ghost of a boy who was shot."),
+    ("Other videos show Gemma enjoys sleeping.", "When she is not eating, other videos show Gemma enjoys sleeping."),
+    ("Leigh Griffiths was caught on camera eating a biscuit.",
+     "Celtic striker Leigh Griffiths was caught on camera eating a biscuit during the match."),
 ])
 def test_faithful_rewrites_pass(rewrite, source):
     assert unfaithful(rewrite, source) == []
@@ -60,7 +99,7 @@ def test_the_engine_keeps_the_sentence_when_the_rewrite_is_unsupported(tiny_mode
     article = make_article("bridge", n=7)  # "... will cost about 14 million dollars over three years."
 
     def write(items, options, max_new_tokens):  # every rewrite says 41 million
-        return ["officials said the project will cost about 41 million dollars." for _ in items]
+        return [["officials said the project will cost about 41 million dollars."] for _ in items]
 
     monkeypatch.setattr(engine, "_generate", write)
     draft, = engine.summarize([article], SummarizeOptions(num_beams=1))
@@ -74,7 +113,22 @@ def test_the_engine_keeps_the_sentence_when_the_rewrite_is_unsupported(tiny_mode
 def test_a_first_name_from_the_context_is_allowed_another_subject_is_not():
     lead = "Liverpool captain Steven Gerrard will play in a charity match."
     assert unfaithful("Steven Gerrard will manage the side.", "Gerrard will also manage the side.", lead) == []
-    assert unfaithful("Analysts denied it.", "The company denied it.", "Analysts say the company lied.") == \
-        ["subject Analysts"]
+    assert "subject Analysts" in unfaithful("Analysts denied it.", "The company denied it.",
+                                            "Analysts say the company lied.")
     assert "subject Jenson" in unfaithful("Jenson Button had a battle.", "I even had a battle.",
                                           "Jenson Button said so.")
+
+
+@pytest.mark.parametrize("sentence, quoted", [
+    ("(CNN) -- A suicide bomber blew himself up in front of the Kabul Bank, a local government spokesman said.",
+     "A suicide bomber blew himself up in front of the Kabul Bank."),
+    ("However, Hearts captain Danny Wilson (right) is a summer transfer target for Celtic, according to reports.",
+     "Hearts captain Danny Wilson is a summer transfer target for Celtic."),
+    ("Police said the man, 42, was arrested on Monday.", "Police said the man, 42, was arrested on Monday."),
+    ("Sales rose again, he said.", "Sales rose again, he said."),  # too little would be left
+])
+def test_a_quote_leaves_out_only_what_carries_no_fact(sentence, quoted):
+    from summarizer.faithfulness import plain_quote
+
+    assert plain_quote(sentence) == quoted
+    assert unfaithful(quoted, sentence) == []  # a safe deletion by the rewrite check's own rules

@@ -38,16 +38,34 @@ def test_batch_equals_one_at_a_time(engine):
     assert together == alone
 
 
-def test_constrained_decoding_writes_only_source_tokens(engine):
+def _is_deletion(row: list[int], src: list[int], free: set[int], continuation: set[int]) -> bool:
+    """Whether `row` is `src`'s pieces in order (whole words), with free tokens between them."""
+    p = -1
+    for t in row:
+        if t in continuation:
+            if not (p + 1 < len(src) and src[p + 1] == t):
+                return False
+            p += 1
+        elif t in src[p + 1:]:
+            p = src.index(t, p + 1)
+        elif t not in free:
+            return False
+    return True
+
+
+def test_constrained_decoding_writes_a_deletion_of_the_sentence(engine):
     tok = engine.tokenizer
-    enc = tok(["takeaway: " + ARTICLE.split("\n")[2]], return_tensors="pt")
-    allowed = set(enc["input_ids"][0].tolist()) | set(engine._always.tolist())
-    written = engine._generate_rows(enc["input_ids"], enc["attention_mask"], SummarizeOptions(num_beams=2), 16)
-    assert all(t in allowed for row in written for t in row[1:])  # after the decoder's start token
-    # the check can fail: unconstrained, the random model writes tokens the source does not have
-    free = engine._generate_rows(enc["input_ids"], enc["attention_mask"],
-                                 SummarizeOptions(num_beams=2, constrain_to_source=False), 16)
-    assert any(t not in allowed for row in free for t in row[1:])
+    lines = ARTICLE.split("\n")
+    enc = tok(["takeaway: " + lines[2]], [lines[0]], return_tensors="pt")
+    src = tok(lines[2], add_special_tokens=False)["input_ids"]
+    free, cont = set(engine._free), engine._continuation
+    beams, = engine._generate_rows(enc["input_ids"], enc["attention_mask"], SummarizeOptions(num_beams=2), 16)
+    assert len(beams) == 2  # every finished beam comes back, best first
+    assert all(_is_deletion(row[1:], src, free, cont) for row in beams)  # after the decoder's start token
+    # the check can fail: unconstrained, the random model writes what is no deletion of the sentence
+    loose, = engine._generate_rows(enc["input_ids"], enc["attention_mask"],
+                                   SummarizeOptions(num_beams=2, constrain_to_source=False), 16)
+    assert not all(_is_deletion(row[1:], src, free, cont) for row in loose)
 
 
 def test_short_input_is_filled_and_flagged(engine):

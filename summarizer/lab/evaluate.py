@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 import time
 from collections import Counter
@@ -31,9 +32,12 @@ from pathlib import Path
 
 import numpy as np
 
-from ..faithfulness import ArticleFacts, max_pair_similarity, novel_ngram_ratio
+from ..faithfulness import (ArticleFacts, align, deletion_problems, fragment, max_pair_similarity, name_words,
+                            novel_ngram_ratio, number_spans, support_score)
 from ..options import NUM_TAKEAWAYS
-from ..pipeline import NEAR_DUPLICATE
+from ..pipeline import NEAR_DUPLICATE, similarity
+from ..prompt import context_for
+from ..text import is_lowercase_text
 from ..text import split_sentences
 from .data import load_split, references
 from .metrics import load_rouge, scorer, stems
@@ -155,6 +159,8 @@ def quality_figures(rows: list[dict], drafts: list, num_takeaways: int) -> dict:
     novel = {f"{who}_{n}": [] for who in TEXTS for n in (1, 2, 3)}
     facts = {who: {"numbers": [], "dates": [], "names": [], "any": []} for who in TEXTS}
     fallback, rewrites = [], []
+    own = {k: [] for k in ("number_not_in_source", "name_not_in_source", "fragment", "support_score",
+                           "rewrite_is_deletion", "abstract_like_takeaway_1")}
     for row, d in zip(rows, drafts):
         article, ref = row["article"], references(row)
         per["complete"].append(len(d.takeaways) == num_takeaways and not any(d.fallback))
@@ -175,6 +181,15 @@ def quality_figures(rows: list[dict], drafts: list, num_takeaways: int) -> dict:
                 if u["names"] is not None:
                     facts[who]["names"].append(bool(u["names"]))
                 facts[who]["any"].append(bool(u["numbers"] or u["dates"] or u["names"]))
+        own["abstract_like_takeaway_1"].append(bool(d.takeaways) and similarity(d.abstract, d.takeaways[0])
+                                                >= NEAR_DUPLICATE)
+        for text, src, fb in zip(d.takeaways, d.takeaway_sources, d.fallback):
+            for k, v in own_source_figures(text, [d.sentences[i] for i in src],
+                                           context_for(d.sentences, src), quoted=fb).items():
+                if v is not None:
+                    own[k].append(v)
+            if not fb:
+                own["rewrite_is_deletion"].append(align(text, " ".join(d.sentences[i] for i in src)) is not None)
         # a rewrite against the sentence it was written from: no worse against the reference, and shorter?
         for text, src, fb in zip(d.takeaways, d.takeaway_sources, d.fallback):
             if fb or not src:
@@ -198,6 +213,11 @@ def quality_figures(rows: list[dict], drafts: list, num_takeaways: int) -> dict:
         # rewrites the engine replaced by their sentence as written (`faithfulness.unfaithful`), per
         # takeaway written, by kind: what the rewriter would have stated unsupported without the check
         "rejected": _rejected(drafts, num_takeaways),
+        # each takeaway against its own sentence(s) and the context the model saw (not the whole article):
+        # shares of takeaways with a number or (cased text only) a name they lack, that are not a
+        # complete sentence; the mean support score; the share of rewrites that are deletions of their
+        # sentence; the share of abstracts that say what takeaway 1 says (near-duplicate)
+        "own_source": {k: _mean(v) if k == "support_score" else _share(v) for k, v in own.items()},
         "rewrites": {
             "count": len(rewrites),
             "no_worse_than_source": _share(a for a, _ in rewrites),
@@ -207,13 +227,34 @@ def quality_figures(rows: list[dict], drafts: list, num_takeaways: int) -> dict:
     }
 
 
+# why a rewrite was replaced by its sentence (`faithfulness.unfaithful`), one or more per rewrite
+REJECTION_KINDS = ("number", "name", "subject", "reworded", "negation", "contrast", "deletion", "fragment")
+
+
+def own_source_figures(text: str, source: list[str], context: str, quoted: bool = False) -> dict:
+    """One takeaway against the sentence(s) it was written from and the context the model saw. A
+    quoted sentence is as complete as the article wrote it (not counted as a fragment)."""
+    both = " ".join(source) + " " + context
+    numbers = set(number_spans(both))
+    words = set(re.findall(r"[^\W\d_]+", both))
+    cased = not is_lowercase_text(" ".join(source))
+    joined = " ".join(source)
+    return {
+        "number_not_in_source": any(n not in numbers for n in number_spans(text)),
+        "name_not_in_source": any(w not in words for w in name_words(text)) if cased else None,
+        "fragment": not quoted and (bool(fragment(text, joined)) or any(
+            p.startswith("fragment") for p in deletion_problems(text, joined, context))),
+        "support_score": support_score(text, joined),
+    }
+
+
 def _rejected(drafts: list, num_takeaways: int) -> dict:
     reasons = [r for d in drafts for r in getattr(d, "rejected", [])]
     takeaways = [r for r in reasons if r.startswith("takeaway")]
     n = max(1, num_takeaways * len(drafts))
     out = {"takeaways": len(takeaways) / n,
            "abstracts": (len(reasons) - len(takeaways)) / max(1, len(drafts))}
-    for kind in ("number", "name", "subject", "fragment"):
+    for kind in REJECTION_KINDS:
         out[f"takeaways_{kind}"] = sum(f" {kind}" in r or f"; {kind}" in r for r in takeaways) / n
     return out
 
@@ -258,10 +299,11 @@ def _threads() -> int:
 
 def evaluate_model(model=None, data_dir=None, dataset: str | None = None, split: str | None = None,
                    limit: int | None = None, out: str | Path | None = None, options=None, draws: int = 1000,
-                   seed: int = 0, first: bool = False, progress: bool = True) -> dict:
+                   seed: int = 0, first: bool = False, progress: bool = True, extractor_only: bool = False) -> dict:
     """Evaluate a model (a path, None for `options.model` or the default checkpoint, or a loaded
     `Engine`) on one split, through the path `summarize` takes (checks, cleaning, the engine, every
-    flag); returns the report and writes it when `out` is given."""
+    flag); returns the report and writes it when `out` is given. `extractor_only`: the extractor's
+    sentences as written beside the baselines, without the rewriter (minutes on a full split)."""
     from tqdm.auto import tqdm
 
     from ..api import SummarizeOptions, prepare
@@ -278,20 +320,27 @@ def evaluate_model(model=None, data_dir=None, dataset: str | None = None, split:
     engine = _engine(model, options)
     abstract_data = "highlights" not in rows[0]
 
+    if extractor_only and (getattr(engine, "extractor", None) is None or abstract_data):
+        raise ValueError("extractor_only needs a checkpoint with an extractor/ and a data set with highlights")
     started = time.perf_counter()
     drafts = []
     step = options.batch_size
     with tqdm(total=len(rows), desc=f"summarizing {dataset}/{split}", unit="article", disable=not progress) as bar:
         for i in range(0, len(rows), step):
             prepared = [prepare(r["article"], options) for r in rows[i:i + step]]
-            drafts += engine.summarize([text for text, _ in prepared], options, flags=[f for _, f in prepared])
+            if extractor_only:
+                drafts += rank_only(engine, [text for text, _ in prepared], options)
+            else:
+                drafts += engine.summarize([text for text, _ in prepared], options, flags=[f for _, f in prepared])
             bar.update(len(prepared))
     model_s = time.perf_counter() - started
 
     # every system's summary of every article, as a list of sentences
     refs = [references(r) for r in rows]
     systems: dict[str, list[list[str]]] = {}
-    if abstract_data:
+    if extractor_only:
+        pass
+    elif abstract_data:
         systems["model (abstract)"] = [split_sentences(d.abstract) for d in drafts]
     else:
         systems["model (takeaways)"] = [d.takeaways for d in drafts]
@@ -334,12 +383,23 @@ def evaluate_model(model=None, data_dir=None, dataset: str | None = None, split:
                 t: _figure(np.subtract(per_article[name][t], per_article[f"lead-{name[-1]}"][t]), indices)
                 for t in ROUGE_TYPES}
             for name in systems if name.startswith("extractor")},
-        "quality": quality_figures(rows, drafts, NUM_TAKEAWAYS),
+        "quality": {} if extractor_only else quality_figures(rows, drafts, NUM_TAKEAWAYS),
     }
     report["table"] = markdown_table(report)
     if out:
         write_report(report, Path(out), rows, drafts, systems, per_article)
     return report
+
+
+def rank_only(engine, texts: list[str], options) -> list:
+    """The engine's sentences and the extractor's ranking of them, without rewriting."""
+    from types import SimpleNamespace
+
+    from ..pipeline import _ranking
+
+    units = [engine._units(t, options)[0] for t in texts]
+    scored = engine.extractor.score(units)
+    return [SimpleNamespace(sentences=sents, ranking=_ranking(scores)) for sents, (scores, _) in zip(units, scored)]
 
 
 def write_report(report: dict, out: Path, rows, drafts, systems, per_article) -> None:
@@ -348,6 +408,10 @@ def write_report(report: dict, out: Path, rows, drafts, systems, per_article) ->
     out.with_suffix(".md").write_text(report["table"] + "\n")
     with open(out.with_suffix(".outputs.jsonl"), "w") as f:
         for i, (row, d) in enumerate(zip(rows, drafts)):
+            if not hasattr(d, "takeaways"):  # extractor only
+                f.write(json.dumps({"id": row["id"], "ranking": d.ranking, "baselines": {n: s[i] for n, s in systems.items()}},
+                                   ensure_ascii=False) + "\n")
+                continue
             f.write(json.dumps({
                 "id": row["id"], "reference": references(row), "abstract": d.abstract, "takeaways": d.takeaways,
                 "takeaway_sources": [[d.sentences[j] for j in s] for s in d.takeaway_sources],
@@ -379,6 +443,8 @@ def markdown_table(report: dict) -> str:
         for name, d in report["extractor_vs_lead"].items():
             lines.append(f"| {name} | " + " | ".join(cell(d[t]) for t in ROUGE_TYPES) + " |")
     q = report["quality"]
+    if not q:  # extractor only
+        return "\n".join(lines)
 
     def pct(x):
         return "n/a" if x is None else f"{100 * x:.1f}%"
@@ -399,9 +465,16 @@ def markdown_table(report: dict) -> str:
     for kind in ("numbers", "names", "dates", "any"):
         lines.append(f"| unsupported {kind} | " + " | ".join(pct(un[w][kind]) for w in TEXTS) + " |")
     rj = q["rejected"]
-    lines.append(f"| rewrites rejected as unsupported (number / name / subject / fragment) | "
-                 f"{pct(rj['takeaways'])} ({pct(rj['takeaways_number'])} / {pct(rj['takeaways_name'])} / "
-                 f"{pct(rj['takeaways_subject'])} / {pct(rj['takeaways_fragment'])}) | {pct(rj['abstracts'])} | |")
+    lines.append(f"| rewrites rejected as unsupported ({' / '.join(REJECTION_KINDS)}) | "
+                 f"{pct(rj['takeaways'])} ({' / '.join(pct(rj['takeaways_' + k]) for k in REJECTION_KINDS)}) "
+                 f"| {pct(rj['abstracts'])} | |")
+    ow = q["own_source"]
+    lines.append(f"| against its own sentence(s) and context: number / name not there | "
+                 f"{pct(ow['number_not_in_source'])} / {pct(ow['name_not_in_source'])} | | |")
+    lines.append(f"| not a complete sentence (fragment) | {pct(ow['fragment'])} | | |")
+    lines.append(f"| support score (mean) / rewrites that are deletions of their sentence | "
+                 f"{num(ow['support_score'])} / {pct(ow['rewrite_is_deletion'])} | | |")
+    lines.append(f"| abstract says what takeaway 1 says (near-duplicate) | | {pct(ow['abstract_like_takeaway_1'])} | |")
     lines.append(f"| rewrites ({rw['count']}): no worse than source / shorter / both | {pct(rw['no_worse_than_source'])}"
                  f" / {pct(rw['shorter_than_source'])} / {pct(rw['no_worse_and_shorter'])} | | |")
     return "\n".join(lines)
@@ -422,13 +495,15 @@ def main(argv=None) -> int:
     p.add_argument("--out", default=None, help="report JSON (default: runs/eval/<dataset>-<split>[-N].json)")
     p.add_argument("--bootstrap", type=int, default=1000, help="bootstrap draws")
     p.add_argument("--seed", type=int, default=0)
+    p.add_argument("--extractor-only", action="store_true",
+                   help="only the extractor's sentences as written beside Lead-k and the oracle (no rewriting)")
     add_summarize_options(p)  # the options of `summarizer summarize`, one to one: --model, --num-beams 1 ...
     a = p.parse_args(argv)
     options = SummarizeOptions(**summarize_options(a))
     data_dir, dataset, split = resolve_data(a.data, a.dataset, a.split)
     out = a.out or f"runs/eval/{dataset}-{split}{f'-{a.limit}' if a.limit else ''}.json"
     report = evaluate_model(None, data_dir, dataset, split, limit=a.limit, out=out, options=options,
-                            draws=a.bootstrap, seed=a.seed, first=a.first)
+                            draws=a.bootstrap, seed=a.seed, first=a.first, extractor_only=a.extractor_only)
     print(report["table"])
     print(f"\nwritten: {out}, {Path(out).with_suffix('.md')}, {Path(out).with_suffix('.outputs.jsonl')}",
           file=sys.stderr)

@@ -43,6 +43,7 @@ class ExtractorConfig:
     out_dir: str = "runs/extractor-minilm"  # labelled data, log.jsonl and the resumable save (last/)
     init: str = "minilm"  # all-MiniLM-L6-v2 from the pip package, or a local BERT folder
     train_articles: int = 0  # CNN/DM training articles; 0 = all
+    train_offset: int = 0  # skip this many training articles first (a later stage reads new ones)
     valid_articles: int = 500  # held-out validation articles for the learning curve
     prior_articles: int = 1000  # the next validation articles: fit the position prior (0 = none)
     later_window_prob: float = 0.25  # how often a later window of a long article is trained on too
@@ -85,22 +86,25 @@ def _label(args):
     return sents, oracle(sents, list(highlights)) if sents else []
 
 
-def prepare(cfg: ExtractorConfig, split: str, n: int, tokenizer) -> list[dict]:
-    """[{ids: WordPiece ids per sentence, labels: oracle sentence indices}] for the first n articles
-    of a CNN/DM split (0 = all), written once to out_dir/data/<split>-<n>.jsonl."""
+def prepare(cfg: ExtractorConfig, split: str, n: int, tokenizer, offset: int = 0) -> list[dict]:
+    """[{ids: WordPiece ids per sentence, labels: oracle sentence indices}] for n articles of a
+    CNN/DM split (0 = all) after the first `offset`, written once to
+    out_dir/data/<split>-<n>.jsonl (<split>-<offset>-<n>.jsonl with an offset)."""
     from .data import load_split
 
-    path = Path(cfg.out_dir) / "data" / f"{split}-{n}.jsonl"
+    name = f"{split}-{offset}-{n}" if offset else f"{split}-{n}"
+    path = Path(cfg.out_dir) / "data" / f"{name}.jsonl"
     if path.exists():
         with open(path) as f:
             return [json.loads(line) for line in f]
     ds = load_split(cfg.data_dir, "cnndm", split)
-    n = min(len(ds), n) if n else len(ds)
+    end = min(len(ds), offset + n) if n else len(ds)
+    span = range(min(offset, end), end)
     rows = []
     with Pool(cfg.workers) as pool:
-        jobs = ((ds[i]["article"], ds[i]["highlights"]) for i in range(n))
-        for (sents, labels), highlights in zip(tqdm(pool.imap(_label, jobs, chunksize=32), total=n,
-                                                    desc=f"label {split}"), (ds[i]["highlights"] for i in range(n))):
+        jobs = ((ds[i]["article"], ds[i]["highlights"]) for i in span)
+        for (sents, labels), highlights in zip(tqdm(pool.imap(_label, jobs, chunksize=32), total=len(span),
+                                                    desc=f"label {split}"), (ds[i]["highlights"] for i in span)):
             if len(sents) < 2:
                 continue
             ids = tokenizer(sents, add_special_tokens=False, truncation=True,
@@ -209,11 +213,11 @@ def train(cfg: ExtractorConfig, resume: bool = True) -> Path:
     model, tok = make_model(str(last) if resuming else cfg.init)  # the save's weights when resuming
     if main_proc:
         (out / "config.yaml").write_text(yaml.safe_dump(cfg.__dict__, sort_keys=False))
-        prepare(cfg, "train", cfg.train_articles, tok)
+        prepare(cfg, "train", cfg.train_articles, tok, cfg.train_offset)
         prepare(cfg, "validation", cfg.valid_articles, tok)
     if world > 1:
         torch.distributed.barrier()
-    train_rows = prepare(cfg, "train", cfg.train_articles, tok)
+    train_rows = prepare(cfg, "train", cfg.train_articles, tok, cfg.train_offset)
     valid_rows = prepare(cfg, "validation", cfg.valid_articles, tok)
     model.to(device).train()
     head = [p for n, p in model.named_parameters() if n.startswith("classifier")]
