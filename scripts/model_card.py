@@ -130,9 +130,11 @@ def update(ck: Path, args) -> None:
     loading = ["Load it with `summarizer.model.load_seq2seq(path)` (or `summarize(text, model=path)`). Its "
                "`config.json` declares the model type `summarizer-shared-bert2bert`, so plain "
                "`AutoModelForSeq2SeqLM.from_pretrained` refuses it rather than load a decoder without its shared "
-               "weights, which transformers 5 cannot restore from the file. Every rewrite is checked against its "
-               "sentence (numbers as whole spans, names, the opening subject, a complete sentence) and replaced by "
-               "the sentence as written when it fails (`rewrite_rejected`).", ""]
+               "weights, which transformers 5 cannot restore from the file. The engine lets the decoder write only "
+               "a deletion of the sentence it rewrites, takes the first beam that the rewrite check accepts (numbers "
+               "as written, names and subject from the sentence, no dropped negation, 'but' clause or main clause, "
+               "no deletion that joins clauses, a complete sentence), and quotes the sentence when none does "
+               "(`rewrite_rejected`).", ""]
     block = "\n".join([BEGIN, "", "## This version", ""] + loading + extractor_section(ck, args.extractor_log)
                       + evaluation_section("Evaluation of this version", args.eval, args.bench) + [END])
     if args.notes:  # the notes' "How it writes" replaces the card's

@@ -250,11 +250,75 @@ _SAFE_NEXT = frozenset("after before as when while in on at for with by from to 
                        "having between outside inside around about among along beyond within toward towards behind "
                        "below above beside upon".split())
 # words that end an opening a rewrite may drop: "However,", "He said that", "... after" + a clause
-_OPENING_ENDS = frozenset("cnn however but and so meanwhile now also after as while when because since that".split())
+_OPENING_ENDS = frozenset("cnn however but and so meanwhile now also after as while when because since".split())
 _FUNCTION = frozenset("is are was were be been has have had do does did said says show shows that which who whom "
                       "to of in on at for with by from as and or but if when while it he she they we i you this "
                       "these those there here".split())
 _PARTICLES = frozenset("up down out off away back over".split())
+_PASSIVE = frozenset("is are was were be been being am 's 're 'm".split())
+_AUXILIARIES = frozenset("is are was were be been being am has have had 's 're 've 'd 'm will would shall should can "
+                         "could may might must do does did".split())
+# a takeaway needs a verb; without a tagger, a finite verb is an auxiliary, a form of a common verb, or
+# a past form in -ed ("Justin Timberlake and Jessica Biel." and "Dress, £270, at johnlewis.com." have none)
+# nouns as often as verbs ("light", "left", "set", "ground") are left out
+_IRREGULAR = ("am is are was were be been has have had do does did go goes went gone get gets got gotten make makes "
+              "made take takes took taken come comes came give gives gave given find finds found tell tells told "
+              "say says said see sees seen know knows knew known think thinks thought leave leaves keep keeps kept "
+              "hold holds held bring brings brought begin begins began begun run runs ran win wins won lose loses "
+              "lost pay pays paid meet meets met lead leads led sets put puts cut cuts hit hits let lets hurt hurts "
+              "spend spends spent build builds built send sends sent fall falls fell fallen rise rises rose risen "
+              "grow grows grew grown show shows showed shown become becomes became sell sells sold buy buys bought "
+              "feel feels felt stand stands stood fight fights fought seek seeks sought teach teaches taught catch "
+              "catches caught write writes wrote written speak speaks spoke spoken break breaks broke broken choose "
+              "chooses chose chosen drive drives drove driven eat eats ate eaten fly flies flew flown forget "
+              "forgets forgot forgotten freeze froze frozen hide hid hidden ride rode ridden ring rang rung shake "
+              "shook shaken sing sang sung sink sank sunk steal stole stolen strike struck swim swam throw threw "
+              "thrown wake woke wear wore worn beat beats bear bore born shoot shoots shot sit sits sat sleep "
+              "sleeps slept slide slid spin spun spread spreads stick stuck sting stung swing swung understand "
+              "understands understood withdraw withdrew withdrawn bind bleed bled feed feeds fed flee flees fled "
+              "mean means meant read reads lend lent quit quits deal deals dealt dig dug hang hung lays laid seem "
+              "seems need needs want wants look looks face faces help helps try tries work works call calls ask "
+              "asks play plays move moves live lives believe believes happen happens include includes continue "
+              "continues change changes offer offers remain remains suggest suggests appear appears expect expects "
+              "reach reaches kill kills die dies claim claims charge charges join joins warn warns plan plans vote "
+              "votes return returns open opens close closes report reports allow allows add adds agree agrees "
+              "launch launches score scores sign signs hope hopes insist insists deny denies admit admits accuse "
+              "accuses celebrate celebrates attack attacks arrest arrests release releases struggle struggles earn "
+              "earns fear fears miss misses serve serves step steps slip slips turn turns travel travels watch "
+              "watches visit visits force forces land lands crash crashes jump jumps arise arose arisen awake awoke "
+              "bend bent bet bid bite bit bitten blow blows blew blown breed bred burn burnt burst cast cling clung "
+              "cost costs creep crept dive dove draw draws drew drawn dream dreamt drink drank drunk fling flung "
+              "forbid forbade forbidden forecast forgive forgave forgiven grind hear hears heard kneel knelt lean "
+              "leant leap leapt learn learns learnt lie lies prove proves proven rid sew shed shine shone shrink "
+              "shrank shrunk shut sling slung slit smell smelt speed sped spell spelt spill spilt spit spat split "
+              "spoil spoilt sprang sprung stink stank stride strode strung strive strove swear swore sworn sweep "
+              "swept swell swollen tore torn thrust tread trod undergo underwent undergone undertake undertook "
+              "upset weave wove weep wept withhold withheld overtake overtook oversee oversaw mislead misled "
+              "rebuild rebuilt undo undid uphold upheld foresee foresaw overcome overcame heads tops backs urges "
+              "names rules vows pledges slams hails blasts reveals unveils targets seals eyes nears")
+_VERBS = frozenset(_IRREGULAR.split()) | _AUXILIARIES
+
+
+_AFTER_VERB = frozenset("a an the to of up out off in on at as like with for his her their its that this from into "
+                        "down over back himself herself themselves itself it him them more about".split())
+
+
+def has_verb(text: str) -> bool:
+    """Whether `text` has a word that looks like a finite verb: a form of a common verb (`_VERBS`), an -ed
+    form ("owed", not "artist-owned"), an -s form before an article or preposition ("kit uses a"), a
+    word after "they"/"we" or between a plural and an article or preposition ("team-mates reflect on")."""
+    tokens = [t for t in _word_tokens(text) if _is_word(t) or t == "-"]
+    for k, w in enumerate(tokens):
+        if w == "-":
+            continue
+        prev = tokens[k - 1] if k else ""
+        nxt = tokens[k + 1] if k + 1 < len(tokens) else ""
+        if w in _VERBS or w == "n't" or (len(w) >= 4 and w.endswith("ed") and prev != "-"):
+            return True
+        if nxt in _AFTER_VERB and (len(w) >= 4 and w.endswith("s") and not w.endswith(("ss", "us", "is"))
+                                   or prev in ("they", "we", "i", "you") or (len(prev) > 3 and prev.endswith("s"))):
+            return True
+    return False
 
 
 def _word_tokens(text: str) -> list[str]:
@@ -345,31 +409,53 @@ def deletion_problems(text: str, source: str, context: str = "") -> list[str]:
     if contrast is not None and sum(map(_is_word, suffix[contrast + 1:contrast + 4])) >= 2:  # not "..., however."
         out.append("contrast: " + " ".join(suffix[:6]))
     if prefix:
-        if prefix[0] in _SUBORDINATORS and prefix[-1] != ",":
-            out.append("fragment: inside a clause opened by " + prefix[0])
+        last_clause = _after_last(prefix, {","})
+        opener = prefix[0] if prefix[0] in _SUBORDINATORS and prefix[-1] != "," else next(
+            (t for t in last_clause[:2] if t in _SUBORDINATORS - {"as", "after", "before", "when", "since", "once"}),
+            None)  # "They are losing faith, even though [Fulham should stay up]"
+        if opener:
+            out.append("fragment: inside a clause opened by " + opener)
         q = list(prefix)
         modifiers = 0  # "Celtic striker [Leigh Griffiths]", "fellow co-hosts [New Zealand]"
         while q and (q[-1] in _FREE_WORDS | {"his", "her", "its", "their", "our", "my", "-"} or
-                     (modifiers < 3 and _is_word(q[-1]) and q[-1] not in _FUNCTION | _OPENING_ENDS)):
+                     (modifiers < 3 and _is_word(q[-1]) and q[-1] not in _FUNCTION | _OPENING_ENDS | _VERBS
+                      and not (len(q[-1]) > 4 and q[-1].endswith(("ing", "ed"))))):  # "Letting [the tide ...]"
             modifiers += q[-1] not in _FREE_WORDS and q[-1] != "-"
             q.pop()
         speech = q and (q[-1] in _PLAIN_SPEECH or (q[-1] == "that" and len(q) > 1 and q[-2] in _PLAIN_SPEECH))
         phrase = (prefix[0] in _PREPOSITIONS and len(prefix) <= 6  # "For 16 years [Gerrard was ...]"
                   and not any(t in _FUNCTION - _PREPOSITIONS - _FREE_WORDS for t in prefix[1:]))
-        if q and q[-1] not in _BOUNDARY and q[-1] not in _OPENING_ENDS and not speech and not phrase:
+        clause_and = q[-1:] != ["and"] or q[-2:-1] == [","]  # "X, and [Y did]"; not "Machida and [Rockhold]"
+        if q and (q[-1] not in _BOUNDARY and q[-1] not in _OPENING_ENDS or not clause_and) and not speech \
+                and not phrase:
             out.append("deletion: opening cut mid-clause (" + " ".join(prefix[-5:]) + ")")
-    for g in gaps:
+    for a, b in zip(kept, kept[1:]):
+        g = src[a + 1:b]
+        if not g:
+            continue
         if g not in asides and sum(map(_is_word, g)) >= 4:
             out.append("deletion: " + " ".join(g))
             break
         if len(g) == 1 and g[0] in _PARTICLES:
             out.append("deletion: particle " + g[0])
             break
+        if src[b].startswith("'") and _is_word(src[b]):  # "the French [the league]'s": another possessor
+            out.append("deletion: possessor " + " ".join(g))
+            break
+        if all(t in _PASSIVE for t in g):  # "the boy [was] bought a toy gun", "Ancelotti [is] hoping"
+            out.append("deletion: auxiliary " + " ".join(g))
+            break
+        if g[0] in ("and", "or") and src[b] in _AUXILIARIES:  # "Spurs [and England] have been in talks"
+            out.append("deletion: a conjunct " + " ".join(g))
+            break
     # where the rewrite stops, the sentence goes on with a phrase or clause of its own (a participle
     # too: "... on a website called X"), not with the rest of a phrase or the verb of what was kept
-    participle = len(suffix[:1][0]) > 4 and suffix[0].endswith(("ed", "ing")) if suffix else False
-    if suffix and _is_word(suffix[0]) and suffix[0] not in _SAFE_NEXT | _CONTRAST and not participle:
-        out.append("fragment: cut before " + " ".join(suffix[:3]))
+    rest = [t for t in suffix[:4] if t not in ('"', "'")][:3]  # past a closing quote mark
+    participle = len(rest[0]) > 4 and rest[0].endswith(("ed", "ing")) if rest else False
+    if rest and _is_word(rest[0]) and rest[0] not in _SAFE_NEXT | _CONTRAST and not participle:
+        out.append("fragment: cut before " + " ".join(rest))
+    if not has_verb(text):
+        out.append("fragment: no verb")
     kept_words = [src[k] for k in kept]
     subs = [i for i, w in enumerate(kept_words) if w in _SUBORDINATORS - {"as", "after", "before", "since", "until",
                                                                          "once", "when"}]

@@ -28,7 +28,7 @@ from transformers import DynamicCache, EncoderDecoderCache, LogitsProcessor, Log
 
 from .extractor import SUBFOLDER as EXTRACTOR_SUBFOLDER
 from .extractor import Extractor
-from .faithfulness import plain_quote, unfaithful
+from .faithfulness import has_verb, plain_quote, unfaithful
 from .model import load_seq2seq, pad_rows, width_groups
 from .options import DTYPES, NUM_TAKEAWAYS, SummarizeOptions
 from .prompt import ABSTRACT, TAKEAWAY, content, context_for, rewrite_source, strip_mode, tokens
@@ -93,6 +93,11 @@ def shorten(text: str, max_words: int) -> tuple[str, bool]:
     return out.rstrip(",;: ") + " \u2026", True
 
 
+# share of its sentences' word pieces an abstract keeps at least (when it can)
+ABSTRACT_MIN_KEEP = 0.4
+# a quoted abstract takes the best of its sentences until it has this many words (Inshorts abstracts
+# average 60 words, XSum's 23)
+ABSTRACT_QUOTE_WORDS = 40
 # tokens the constrained decoder may always write: a sentence's words come from the sentence itself
 _FREE_TOKENS = ["the", "a", "an", "."]
 
@@ -106,9 +111,12 @@ class SourceSpans(LogitsProcessor):
     The state of a beam is the position in the sentence of the last piece it copied, found by earliest
     match (which never rules out a deletion the model could still write), cached by prefix."""
 
-    def __init__(self, sources: list[list[int]], num_beams: int, free: list[int], continuation: set[int]):
+    def __init__(self, sources: list[list[int]], num_beams: int, free: list[int], continuation: set[int],
+                 end: set[int] = frozenset(), min_new: list[int] | None = None):
         self.sources, self.num_beams = sources, num_beams
         self.free, self.cont = free, continuation
+        # a row may not end before it has written min_new tokens, unless its sentence has no word left
+        self.end, self.min_new = set(end), min_new or [0] * len(sources)
         self.state: dict[tuple, int] = {}
         self.allowed: dict[tuple[int, int], list[int]] = {}
 
@@ -140,7 +148,10 @@ class SourceSpans(LogitsProcessor):
         rows, cols = [], []
         for r, ids in enumerate(input_ids.tolist()):
             row = r // self.num_beams
-            allowed = self._allowed(row, self._position(row, tuple(ids[1:])))
+            p = self._position(row, tuple(ids[1:]))
+            allowed = self._allowed(row, p)
+            if len(ids) - 1 < self.min_new[row] and p < len(self.sources[row]) - 1:
+                allowed = [t for t in allowed if t not in self.end]
             rows += [r] * len(allowed)
             cols += allowed
         mask = torch.ones(scores.shape, dtype=torch.bool, device=scores.device)
@@ -335,12 +346,14 @@ class Engine:
             for j in range(0, len(idx), MAX_ROWS_PER_GENERATE):
                 chunk = idx[j:j + MAX_ROWS_PER_GENERATE]
                 ids, mask = pad_rows([rows[i] for i in chunk], width, tok.pad_token_id or 0)
-                for i, written in zip(chunk, self._generate_rows(ids, mask, options, max_new_tokens)):
+                for i, written in zip(chunk, self._generate_rows(ids, mask, options, max_new_tokens,
+                                                                 abstract=items[0][0] == ABSTRACT)):
                     out[i] = written
         return [[strip_mode(realize(ids, source + " " + context, tok, item[3])) for ids in beams]
                 for beams, source, context, item in zip(out, sources, contexts, items)]
 
-    def _generate_rows(self, input_ids, attention_mask, options: SummarizeOptions, max_new_tokens: int) -> list:
+    def _generate_rows(self, input_ids, attention_mask, options: SummarizeOptions, max_new_tokens: int,
+                       abstract: bool = False) -> list:
         """Token ids written for one chunk of rows: each row's beams, best first."""
         tok = self.tokenizer
         kwargs = {}
@@ -351,8 +364,12 @@ class Engine:
                 head = row[1:5]  # the mode ("takeaway :" / "abstract :") is not the sentence's
                 start = 1 + (head.index(self._colon) + 1 if self._colon in head else 0)
                 sources.append(row[start:end])
+            # an abstract keeps at least ABSTRACT_MIN_KEEP of its sentences' pieces: left free, it wrote
+            # one sentence (a copy of takeaway 1) in most articles
+            min_new = [int(ABSTRACT_MIN_KEEP * len(src)) if abstract else 0 for src in sources]
+            end = {t for t in (tok.sep_token_id, tok.eos_token_id) if t is not None}
             kwargs["logits_processor"] = LogitsProcessorList([SourceSpans(sources, options.num_beams, self._free,
-                                                                          self._continuation)])
+                                                                          self._continuation, end, min_new)])
         if options.num_beams > 1 and self.model.config.is_encoder_decoder:
             kwargs.update(_beam_cache())
         out = self.model.generate(
@@ -404,7 +421,9 @@ class _Doc:
     tried: set = field(default_factory=set)
 
     def candidates(self, n: int) -> list[int]:
-        """The n most salient untried sentences unlike each other and the accepted ones."""
+        """The n most salient untried sentences unlike each other and the accepted ones, that have a
+        verb (a caption such as "Dress, £270, at johnlewis.com." is no takeaway; the fill may still
+        quote one when the article has nothing else)."""
         out: list[int] = []
         for i in self.ranking:
             if len(out) >= n:
@@ -412,6 +431,8 @@ class _Doc:
             if i in self.tried:
                 continue
             self.tried.add(i)
+            if not has_verb(self.sents[i]):
+                continue
             others = out + [j for j, _, _ in self.accepted]
             if all((self.emb is None or float(self.emb[i] @ self.emb[j]) < 0.9)
                    and similarity(self.sents[i], self.sents[j]) < NEAR_DUPLICATE for j in others):
@@ -456,7 +477,13 @@ class _Doc:
         written_from = " ".join(self.sents[i] for i in abstract_src)
         abstract, problems = _first_supported(abstracts, written_from, context_for(self.sents, abstract_src),
                                               max_sentences=3, min_words=4)
-        if abstract is None:
+        if abstract is None:  # the best of its sentences, quoted, until the abstract has about 40 words
+            quoted: list[int] = []
+            for i in sorted(abstract_src, key=self.ranking.index):
+                quoted.append(i)
+                if sum(len(plain_quote(self.sents[j]).split()) for j in quoted) >= ABSTRACT_QUOTE_WORDS:
+                    break
+            abstract_src = sorted(quoted)
             abstract = " ".join(ensure_sentence_end(plain_quote(self.sents[i])) for i in abstract_src)
             flags.append("abstract_fallback")
             if problems:

@@ -33,6 +33,7 @@ PROFIT = "Profit fell to £14m compared with £32m a year earlier, the company s
     ("Sunderland are out of form and unless Advocaat can reverse the slide.",
      "fragment: main clause dropped after unless"),
     ("Olivier Giroud's player of the month award.", "fragment: cut before makes the french"),
+    ("The tide back onto 300 hectares of farmland created new marsh.", "deletion: opening cut mid-clause (letting)"),
 ])
 def test_unsupported_rewrites_are_caught(rewrite, problem):
     sources = {
@@ -56,6 +57,7 @@ def test_unsupported_rewrites_are_caught(rewrite, problem):
                      "colliding with a team-mate.",
         "bomber": "A suicide bomber blew himself up in front of the bank early on Saturday.",
         "Sunderland": "Sunderland are out of form and, unless Advocaat can reverse the slide, they will go down.",
+        "tide back": "Letting the tide back onto 300 hectares of farmland created new marsh where worms thrive.",
         "Giroud": "Olivier Giroud's player of the month award makes the French the most successful nationality.",
     }
     source = next(v for k, v in sources.items() if k in rewrite)
