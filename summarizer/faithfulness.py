@@ -255,6 +255,10 @@ _FUNCTION = frozenset("is are was were be been has have had do does did said say
                       "to of in on at for with by from as and or but if when while it he she they we i you this "
                       "these those there here".split())
 _PARTICLES = frozenset("up down out off away back over".split())
+# a rewrite cut before the sentence ends may not stop on these
+_DANGLING = frozenset("of to in on at for with by from into onto the a an and or but that which who whose than as "
+                      "his her its their our my your".split())
+_CONCESSIVE = frozenset("though although because unless whereas if while".split())
 _PASSIVE = frozenset("is are was were be been being am 's 're 'm".split())
 _AUXILIARIES = frozenset("is are was were be been being am has have had 's 're 've 'd 'm will would shall should can "
                          "could may might must do does did".split())
@@ -456,6 +460,11 @@ def deletion_problems(text: str, source: str, context: str = "") -> list[str]:
         out.append("fragment: cut before " + " ".join(rest))
     if not has_verb(text):
         out.append("fragment: no verb")
+    words = [t for t in _word_tokens(text) if _is_word(t)]
+    if suffix and words and words[-1] in _DANGLING:  # "... with a fearless way of."
+        out.append("fragment: ends with " + words[-1])
+    elif suffix and any(w in _CONCESSIVE for w in words[-3:-1]):  # "..., even though Fulham."
+        out.append("fragment: a clause cut after " + next(w for w in words[-3:-1] if w in _CONCESSIVE))
     kept_words = [src[k] for k in kept]
     subs = [i for i, w in enumerate(kept_words) if w in _SUBORDINATORS - {"as", "after", "before", "since", "until",
                                                                          "once", "when"}]

@@ -37,8 +37,8 @@ class SummarizeOptions:
     max_abstract_tokens: int = _opt(96, "longest abstract the model may write, in WordPiece tokens")
     abstract_sentences: int = _opt(3, "the abstract is written from this many of the article's best sentences "
                                       "(in article order)")
-    constrain_to_source: bool = _opt(True, "the model may only write words of the article sentence it rewrites, "
-                                           "its context and a short list of function words")
+    constrain_to_source: bool = _opt(True, "the model may only write a deletion of the article sentence it "
+                                           "rewrites: its words in order, whole, plus 'the', 'a', 'an'")
     max_sentences: int = _opt(200, "read at most this many sentences; longer articles are flagged "
                                    "input_truncated")
     max_input_chars: int = _opt(2_000_000, "refuse a text longer than this (characters, before cleaning)")

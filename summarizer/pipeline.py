@@ -154,9 +154,11 @@ class SourceSpans(LogitsProcessor):
                 allowed = [t for t in allowed if t not in self.end]
             rows += [r] * len(allowed)
             cols += allowed
-        mask = torch.ones(scores.shape, dtype=torch.bool, device=scores.device)
-        mask[torch.tensor(rows, device=scores.device), torch.tensor(cols, device=scores.device)] = False
-        return scores.masked_fill(mask, float("-inf"))
+        at = (torch.tensor(rows, device=scores.device), torch.tensor(cols, device=scores.device))
+        kept = scores[at]  # in place: a fresh (rows x vocab) mask and copy each step cost more than decoding's
+        scores.fill_(float("-inf"))  # own bookkeeping
+        scores[at] = kept
+        return scores
 
 
 def source_length(path: Path) -> int:

@@ -34,6 +34,10 @@ PROFIT = "Profit fell to £14m compared with £32m a year earlier, the company s
      "fragment: main clause dropped after unless"),
     ("Olivier Giroud's player of the month award.", "fragment: cut before makes the french"),
     ("The tide back onto 300 hectares of farmland created new marsh.", "deletion: opening cut mid-clause (letting)"),
+    ("They chip away at those above them with a fearless way of.", "fragment: ends with of"),
+    ("They are losing faith in their manager, even though Fulham.", "fragment: a clause cut after though"),
+    ("Justin Timberlake and Jessica Biel.", "fragment: no verb"),
+    ("The boy bought a replacement toy gun.", "deletion: auxiliary was"),
 ])
 def test_unsupported_rewrites_are_caught(rewrite, problem):
     sources = {
@@ -58,6 +62,10 @@ def test_unsupported_rewrites_are_caught(rewrite, problem):
         "bomber": "A suicide bomber blew himself up in front of the bank early on Saturday.",
         "Sunderland": "Sunderland are out of form and, unless Advocaat can reverse the slide, they will go down.",
         "tide back": "Letting the tide back onto 300 hectares of farmland created new marsh where worms thrive.",
+        "fearless": "They chip away at those above them with a fearless way of playing the game.",
+        "losing faith": "They are losing faith in their manager, even though Fulham should stay up.",
+        "Timberlake": "Justin Timberlake and Jessica Biel, who married in 2012, welcome a son.",
+        "toy gun": "After the holiday, the boy was bought a replacement toy gun.",
         "Giroud": "Olivier Giroud's player of the month award makes the French the most successful nationality.",
     }
     source = next(v for k, v in sources.items() if k in rewrite)
