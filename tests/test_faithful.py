@@ -142,3 +142,29 @@ def test_a_quote_leaves_out_only_what_carries_no_fact(sentence, quoted):
 
     assert plain_quote(sentence) == quoted
     assert unfaithful(quoted, sentence) == []  # a safe deletion by the rewrite check's own rules
+
+
+def test_a_rejected_abstract_quotes_its_best_sentences_up_to_about_40_words(tiny_model, make_article,
+                                                                              monkeypatch):
+    from summarizer.options import SummarizeOptions
+    from summarizer.pipeline import ABSTRACT_QUOTE_WORDS, Engine
+
+    engine = Engine(tiny_model, device="cpu")
+    article = make_article("bridge", n=7)
+
+    def write(items, options, max_new_tokens):  # a rewrite that states a number no sentence has
+        return [["officials said the project will cost about 41 million dollars."] for _ in items]
+
+    monkeypatch.setattr(engine, "_generate", write)
+    draft, = engine.summarize([article], SummarizeOptions(num_beams=1, abstract_sentences=5))
+    sentences = article.split("\n")
+    assert "abstract_fallback" in draft.flags and "41" not in draft.abstract
+    assert draft.abstract == " ".join(sentences[i] for i in draft.abstract_sources)  # as written, in article order
+    # the best of the five, in rank order, until the quote has ABSTRACT_QUOTE_WORDS words: here three
+    best, words = [], 0
+    for i in draft.ranking[:5]:
+        best.append(i)
+        words += len(sentences[i].split())
+        if words >= ABSTRACT_QUOTE_WORDS:
+            break
+    assert draft.abstract_sources == sorted(best) and len(best) < 5
