@@ -66,7 +66,7 @@ def rouge_curve(paths: list[Path]) -> str:
     return "\n".join(out)
 
 
-def extractor_section(ck: Path, log: Path | None) -> list[str]:
+def extractor_section(ck: Path, log: list[Path] | None) -> list[str]:
     """The extractor's part of the card: what it is, how it was trained, its learning curve."""
     extractor = ck / "extractor"
     if not (extractor / "extractor.json").exists():
@@ -80,7 +80,9 @@ def extractor_section(ck: Path, log: Path | None) -> list[str]:
              f"[CLS]; later windows open with the lead and {win['overlap']} sentences of context; a sentence's "
              f"score is its logit minus {ext.get('position_prior', 0)} x log(1 + its index).", "",
              "## Extractor training", "",
-             "Reproduce with `summarizer train --config configs/extractor-minilm.yaml` (config copied in "
+             "Reproduce with `summarizer train --config configs/extractor-minilm.yaml`, then "
+             "`summarizer train --config configs/extractor-minilm-stage2.yaml` (the second stage starts from the "
+             "first's weights and reads the training articles it did not; its config is copied in "
              "`extractor/extractor.json`).", ""]
     if esum:
         parts += [f"- Steps: {esum['steps']:,} of {esum['planned_steps']:,} planned, batch {ecfg['batch_size']} "
@@ -90,9 +92,11 @@ def extractor_section(ck: Path, log: Path | None) -> list[str]:
         grid = ", ".join(f"{k}: {v:.2f}" for k, v in ext["top3_rouge1_plus_rouge2_by_prior"].items())
         parts += [f"- Position prior {ext['position_prior']}, chosen on {ext['articles']} validation articles after "
                   f"the learning curve's by top-3 ROUGE-1 + ROUGE-2 F1 x100 ({grid}).", ""]
-    if log and log.exists():
-        parts += [f"Learning curve on the first {ecfg['valid_articles']} CNN/DM validation articles "
-                  "(ROUGE F1 x100, sentences as written):", "", extractor_curve(log), ""]
+    for k, path in enumerate(log or [], 1):
+        if path.exists():
+            parts += [f"Learning curve{f' of stage {k}' if len(log) > 1 else ''} on the first "
+                      f"{ecfg['valid_articles']} CNN/DM validation articles (top 3 without the position prior; "
+                      "ROUGE F1 x100, sentences as written):", "", extractor_curve(path), ""]
     return parts
 
 
@@ -163,7 +167,8 @@ def main(argv=None) -> None:
     ap.add_argument("--eval", type=Path, nargs="*", default=[], help="summarizer evaluate JSON reports")
     ap.add_argument("--bench", type=Path, help="summarizer bench JSON report")
     ap.add_argument("--notes", type=Path, help="Markdown prose placed after the header")
-    ap.add_argument("--extractor-log", type=Path, help="the extractor's training log.jsonl (its learning curve)")
+    ap.add_argument("--extractor-log", type=Path, nargs="*", default=[],
+                    help="the extractor's training log.jsonl files, one per stage (its learning curve)")
     ap.add_argument("--update", action="store_true",
                     help="keep the card and rewrite only this version's extractor and evaluation part")
     args = ap.parse_args(argv)
