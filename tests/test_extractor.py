@@ -140,6 +140,7 @@ def test_train_logs_labels_resumes_and_exports(ext_config, tmp_path, tiny_model,
     assert alone["main_system"] == "extractor top-3" and set(alone["delta_vs_baselines"]) == {"lead-3", "lead-5",
                                                                                               "oracle"}
     assert alone["rouge"]["extractor top-3"] == report["rouge"]["extractor top-3"]
+    assert "extractor's sentences as written" in alone["settings"]["compared"]
 
 
 def test_top_sentences_blocks_repeated_trigrams():

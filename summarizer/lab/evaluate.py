@@ -366,7 +366,9 @@ def evaluate_model(model=None, data_dir=None, dataset: str | None = None, split:
             "selection": "all" if not limit else "first N" if first else f"random sample, seed {seed}",
             "device": str(engine.device), "dtype": str(getattr(engine, "dtype", "")).removeprefix("torch."),
             "threads": _threads(), "options": asdict(options),
-            "compared": "abstract vs reference abstract" if abstract_data else "takeaways (one per line) vs highlights",
+            "compared": ("abstract vs reference abstract" if abstract_data else
+                         "the extractor's sentences as written (one per line) vs highlights" if extractor_only else
+                         "takeaways (one per line) vs highlights"),
             "rouge": "project metric module summarizer/lab/metrics/rouge.py (rouge_score, Porter stemming, "
                      "rougeLsum one sentence per line)",
             "bootstrap": {"draws": draws, "seed": seed, "interval": "percentile 95%, paired across systems"},
