@@ -19,6 +19,7 @@ No model here, only string work, so the figures are cheap and reproducible:
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from itertools import combinations
 
 from .prompt import tokens
@@ -326,8 +327,13 @@ def has_verb(text: str) -> bool:
 
 
 def _word_tokens(text: str) -> list[str]:
+    return list(_cached_tokens(text))
+
+
+@lru_cache(maxsize=4096)  # a sentence is checked against each of its beams, and a text several times
+def _cached_tokens(text: str) -> tuple[str, ...]:
     text = re.sub(r"(\w)n't\b", r"\1 n't", text.lower().translate(_QUOTES))
-    return _WORD_TOKEN.findall(text)
+    return tuple(_WORD_TOKEN.findall(text))
 
 
 def _is_word(token: str) -> bool:
@@ -381,6 +387,14 @@ _SENTENCE_END = {".", "!", "?"}
 _CONDITIONS = {"if", "unless", "whether"}
 _PREPOSITIONS = frozenset("in on at for during after before since by from with under over amid following "
                           "throughout within".split())
+# subordinators that open a clause of their own inside an opening, or cut one short at the end
+_OPENING_SUBORDINATORS = _SUBORDINATORS - {"as", "after", "before", "when", "since", "once"}
+_KEPT_SUBORDINATORS = _OPENING_SUBORDINATORS - {"until"}
+# what an opening may lose at its end without cutting a clause: determiners, possessives, up to 3 modifiers
+_DETERMINERS = _FREE_WORDS | {"his", "her", "its", "their", "our", "my", "-"}
+_NOT_MODIFIERS = _FUNCTION | _OPENING_ENDS | _VERBS
+_PHRASE_BREAKERS = _FUNCTION - _PREPOSITIONS - _FREE_WORDS
+_SAFE_STOP = _SAFE_NEXT | _CONTRAST
 
 
 def deletion_problems(text: str, source: str, context: str = "") -> list[str]:
@@ -397,7 +411,8 @@ def deletion_problems(text: str, source: str, context: str = "") -> list[str]:
     src = _word_tokens(source)
     prefix = [t for t in _after_last(src[:kept[0]], _SENTENCE_END) if t not in ('"', "'")]
     suffix = src[kept[-1] + 1:]
-    gaps = [src[a + 1:b] for a, b in zip(kept, kept[1:]) if b > a + 1]
+    spans = [(src[a + 1:b], b) for a, b in zip(kept, kept[1:]) if b > a + 1]  # (deleted span, next kept)
+    gaps = [g for g, _ in spans]
     asides = [g for g in gaps if g[0] in _BOUNDARY and g[-1] in _BOUNDARY]
     out = []
     # hedges in what the rewrite joins up: not in an aside ("the singer, who does not turn 73 until
@@ -415,28 +430,25 @@ def deletion_problems(text: str, source: str, context: str = "") -> list[str]:
     if prefix:
         last_clause = _after_last(prefix, {","})
         opener = prefix[0] if prefix[0] in _SUBORDINATORS and prefix[-1] != "," else next(
-            (t for t in last_clause[:2] if t in _SUBORDINATORS - {"as", "after", "before", "when", "since", "once"}),
+            (t for t in last_clause[:2] if t in _OPENING_SUBORDINATORS),
             None)  # "They are losing faith, even though [Fulham should stay up]"
         if opener:
             out.append("fragment: inside a clause opened by " + opener)
         q = list(prefix)
         modifiers = 0  # "Celtic striker [Leigh Griffiths]", "fellow co-hosts [New Zealand]"
-        while q and (q[-1] in _FREE_WORDS | {"his", "her", "its", "their", "our", "my", "-"} or
-                     (modifiers < 3 and _is_word(q[-1]) and q[-1] not in _FUNCTION | _OPENING_ENDS | _VERBS
+        while q and (q[-1] in _DETERMINERS or
+                     (modifiers < 3 and _is_word(q[-1]) and q[-1] not in _NOT_MODIFIERS
                       and not (len(q[-1]) > 4 and q[-1].endswith(("ing", "ed"))))):  # "Letting [the tide ...]"
             modifiers += q[-1] not in _FREE_WORDS and q[-1] != "-"
             q.pop()
         speech = q and (q[-1] in _PLAIN_SPEECH or (q[-1] == "that" and len(q) > 1 and q[-2] in _PLAIN_SPEECH))
         phrase = (prefix[0] in _PREPOSITIONS and len(prefix) <= 6  # "For 16 years [Gerrard was ...]"
-                  and not any(t in _FUNCTION - _PREPOSITIONS - _FREE_WORDS for t in prefix[1:]))
+                  and not any(t in _PHRASE_BREAKERS for t in prefix[1:]))
         clause_and = q[-1:] != ["and"] or q[-2:-1] == [","]  # "X, and [Y did]"; not "Machida and [Rockhold]"
         if q and (q[-1] not in _BOUNDARY and q[-1] not in _OPENING_ENDS or not clause_and) and not speech \
                 and not phrase:
             out.append("deletion: opening cut mid-clause (" + " ".join(prefix[-5:]) + ")")
-    for a, b in zip(kept, kept[1:]):
-        g = src[a + 1:b]
-        if not g:
-            continue
+    for g, b in spans:
         if g not in asides and sum(map(_is_word, g)) >= 4:
             out.append("deletion: " + " ".join(g))
             break
@@ -456,7 +468,7 @@ def deletion_problems(text: str, source: str, context: str = "") -> list[str]:
     # too: "... on a website called X"), not with the rest of a phrase or the verb of what was kept
     rest = [t for t in suffix[:4] if t not in ('"', "'")][:3]  # past a closing quote mark
     participle = len(rest[0]) > 4 and rest[0].endswith(("ed", "ing")) if rest else False
-    if rest and _is_word(rest[0]) and rest[0] not in _SAFE_NEXT | _CONTRAST and not participle:
+    if rest and _is_word(rest[0]) and rest[0] not in _SAFE_STOP and not participle:
         out.append("fragment: cut before " + " ".join(rest))
     if not has_verb(text):
         out.append("fragment: no verb")
@@ -466,8 +478,7 @@ def deletion_problems(text: str, source: str, context: str = "") -> list[str]:
     elif suffix and any(w in _CONCESSIVE for w in words[-3:-1]):  # "..., even though Fulham."
         out.append("fragment: a clause cut after " + next(w for w in words[-3:-1] if w in _CONCESSIVE))
     kept_words = [src[k] for k in kept]
-    subs = [i for i, w in enumerate(kept_words) if w in _SUBORDINATORS - {"as", "after", "before", "since", "until",
-                                                                         "once", "when"}]
+    subs = [i for i, w in enumerate(kept_words) if w in _KEPT_SUBORDINATORS]
     if subs and suffix[:1] == [","] and "," not in kept_words[subs[-1]:]:
         out.append("fragment: main clause dropped after " + kept_words[subs[-1]])
     return out

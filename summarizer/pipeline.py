@@ -480,13 +480,15 @@ class _Doc:
         abstract, problems = _first_supported(abstracts, written_from, context_for(self.sents, abstract_src),
                                               max_sentences=3, min_words=4)
         if abstract is None:  # the best of its sentences, quoted, until the abstract has about 40 words
-            quoted: list[int] = []
+            quotes = {i: plain_quote(self.sents[i]) for i in abstract_src}
+            quoted, words = [], 0
             for i in sorted(abstract_src, key=self.ranking.index):
                 quoted.append(i)
-                if sum(len(plain_quote(self.sents[j]).split()) for j in quoted) >= ABSTRACT_QUOTE_WORDS:
+                words += len(quotes[i].split())
+                if words >= ABSTRACT_QUOTE_WORDS:
                     break
             abstract_src = sorted(quoted)
-            abstract = " ".join(ensure_sentence_end(plain_quote(self.sents[i])) for i in abstract_src)
+            abstract = " ".join(ensure_sentence_end(quotes[i]) for i in abstract_src)
             flags.append("abstract_fallback")
             if problems:
                 flags.append("rewrite_rejected")
