@@ -177,3 +177,15 @@ def test_position_prior_favours_early_sentences(tiny_extractor, make_article):
     ext.position_prior = 2.0
     (prior, _), = ext.score([sents])
     assert torch.allclose(raw - prior, 2.0 * torch.log1p(torch.arange(10.0)))
+
+
+def test_the_bench_clock_counts_the_extractor(tiny_extractor, make_article):
+    """The bench's CPU-side figure is total time less the models' forward passes: the extractor's
+    forward is one of them (it once counted as CPU-side, because `score` calls `model.bert`)."""
+    from summarizer.lab.bench import ForwardClock
+
+    ext = Extractor.load(tiny_extractor)
+    clock = ForwardClock(torch.nn.Identity(), torch.device("cpu"), [ext.model])
+    ext.score([make_article("bridge", 10).split("\n")])
+    clock.remove()
+    assert clock.seconds > 0

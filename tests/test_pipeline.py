@@ -68,6 +68,22 @@ def test_constrained_decoding_writes_a_deletion_of_the_sentence(engine):
     assert not all(_is_deletion(row[1:], src, free, cont) for row in loose)
 
 
+@pytest.mark.parametrize("abstract", [False, True])
+def test_the_small_vocabulary_decodes_as_the_full_one(engine, monkeypatch, abstract):
+    """Constrained rows decode in the few tokens they may write (`decoding.source_vocabulary`), with
+    the full vocabulary's scores: the same beams, in the same order, as decoding over all 30,522."""
+    from summarizer import pipeline
+
+    lines = ARTICLE.split("\n")
+    enc = engine.tokenizer(["takeaway: " + line for line in lines[1:5]], [lines[0]] * 4, return_tensors="pt",
+                           padding=True)
+    args = (enc["input_ids"], enc["attention_mask"], SummarizeOptions(num_beams=3), 24, abstract)
+    small = engine._generate_rows(*args)
+    assert engine.model.decoder.bert.embeddings is engine.model.encoder.embeddings  # the model is restored
+    monkeypatch.setattr(pipeline, "supports_small_vocabulary", lambda model: False)
+    assert small == engine._generate_rows(*args)
+
+
 def test_short_input_is_filled_and_flagged(engine):
     (draft,) = engine.summarize(["Only one short sentence about a cat."])
     assert len(draft.takeaways) == 5

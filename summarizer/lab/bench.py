@@ -171,7 +171,9 @@ class ForwardClock:
     def __init__(self, model, device: torch.device, extra=()):
         self.seconds, self.device, self._t0, self._depth = 0.0, device, 0.0, 0
         parts = [m for m in (getattr(model, "encoder", None), getattr(model, "decoder", None)) if m is not None]
-        parts += list(extra)  # other models of the engine (the extractor)
+        # other models of the engine (the extractor): their base model, which is what the engine calls
+        # (`Extractor.score` runs `model.bert` and its own head)
+        parts += [getattr(m, "base_model", m) for m in extra]
         self.handles = [h for m in (parts or [model]) for h in (m.register_forward_pre_hook(self._start),
                                                                   m.register_forward_hook(self._stop))]
 
