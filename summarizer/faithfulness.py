@@ -261,8 +261,19 @@ _DANGLING = frozenset("of to in on at for with by from into onto the a an and or
                       "his her its their our my your".split())
 _CONCESSIVE = frozenset("though although because unless whereas if while".split())
 _PASSIVE = frozenset("is are was were be been being am 's 're 'm".split())
+_POSSESSIVE_MARKS = frozenset(["'", "\u2019", "'s", "\u2019s"])
+# verbs with two objects ("makes X Y", "gave X Y"): a deleted object lets the second take its place
+_VERBS_TAKING_TWO = frozenset("make makes made making give gives gave given giving name names named call calls "
+                              "called leave leaves left keep keeps kept hand hands handed send sends sent show "
+                              "shows showed offer offers offered award awards awarded".split())
+# words that open a clause of their own in what follows a rewrite's end
+_CLAUSE_OPENERS = frozenset("and or but who whom whose which where when while that because as after before since "
+                            "until if unless although though so than".split())
 _AUXILIARIES = frozenset("is are was were be been being am has have had 's 're 've 'd 'm will would shall should can "
                          "could may might must do does did".split())
+# an auxiliary in what follows a rewrite's end, before any mark or new clause: the verb of what was kept
+# ("'s" and "'d" may be possessives and "would"s of another subject; "to be" is an infinitive)
+_TAIL_VERBS = _AUXILIARIES - {"'s", "'d", "\u2019s", "\u2019d"}
 # a takeaway needs a verb; without a tagger, a finite verb is an auxiliary, a form of a common verb, or
 # a past form in -ed ("Justin Timberlake and Jessica Biel." and "Dress, £270, at johnlewis.com." have none)
 # nouns as often as verbs ("light", "left", "set", "ground") are left out
@@ -311,19 +322,47 @@ _AFTER_VERB = frozenset("a an the to of up out off in on at as like with for his
 def has_verb(text: str) -> bool:
     """Whether `text` has a word that looks like a finite verb: a form of a common verb (`_VERBS`), an -ed
     form ("owed", not "artist-owned"), an -s form before an article or preposition ("kit uses a"), a
-    word after "they"/"we" or between a plural and an article or preposition ("team-mates reflect on")."""
-    tokens = [t for t in _word_tokens(text) if _is_word(t) or t == "-"]
+    word after "they"/"we" or between a plural and an article or preposition ("team-mates reflect on").
+    Not a verb: one after "to" ("to win"), a caption's "pictured", anything before a label's colon
+    ("Spooked: ..."). A caption that opens with a name and an -ing form ("Jo Smith riding Blue Star at
+    Ascot") needs a form of a common verb or an -ed form; the -s guess is not enough there."""
+    tokens = [t for t in _word_tokens(text) if _is_word(t) or t in ("-", ":")]
+    colon = next((i for i, t in enumerate(tokens[:4]) if t == ":"), None)
+    tokens = [t for t in tokens[colon + 1 if colon is not None else 0:] if t != ":"]
+    ing = next((k for k, w in enumerate(tokens[:5]) if len(w) > 4 and w.endswith("ing")), None)
+    caption = bool(ing) and not any(t in _VERBS or t == "n't" for t in tokens[:ing])
     for k, w in enumerate(tokens):
         if w == "-":
             continue
         prev = tokens[k - 1] if k else ""
         nxt = tokens[k + 1] if k + 1 < len(tokens) else ""
+        if prev == "to" or w in _CAPTION_VERBS:
+            continue
         if w in _VERBS or w == "n't" or (len(w) >= 4 and w.endswith("ed") and prev != "-"):
             return True
+        if caption:
+            continue
         if nxt in _AFTER_VERB and (len(w) >= 4 and w.endswith("s") and not w.endswith(("ss", "us", "is"))
                                    or prev in ("they", "we", "i", "you") or (len(prev) > 3 and prev.endswith("s"))):
             return True
     return False
+
+
+# what a photo caption says of its picture: not the finite verb of a sentence
+_CAPTION_VERBS = frozenset("pictured photographed snapped seen shown depicted filmed".split())
+_QUOTES = "\"\u201c\u201d"
+
+
+def opens_mid_quote(sentence: str) -> bool:
+    """Whether `sentence` begins inside a quotation: its first double quote mark closes one ('Home at
+    last," reads the sign.'), so its opening went to the sentence before (a splitter's cut)."""
+    at = next((i for i, c in enumerate(sentence) if c in _QUOTES), None)
+    if at is None:
+        return False
+    if sentence[at] != '"':
+        return sentence[at] == "\u201d"
+    before, after = sentence[at - 1:at], sentence[at + 1:at + 2]
+    return bool(before) and not before.isspace() and before not in "([" and (not after or not after.isalnum())
 
 
 def _word_tokens(text: str) -> list[str]:
@@ -458,8 +497,20 @@ def deletion_problems(text: str, source: str, context: str = "") -> list[str]:
         if src[b].startswith("'") and _is_word(src[b]):  # "the French [the league]'s": another possessor
             out.append("deletion: possessor " + " ".join(g))
             break
-        if all(t in _PASSIVE for t in g):  # "the boy [was] bought a toy gun", "Ancelotti [is] hoping"
+        if all(t in _PASSIVE for t in g) or all(t in _AUXILIARIES for t in g) and len(g) > 1:
+            # "the boy [was] bought a toy gun", "Ancelotti [is] hoping", "Cullum [has been] charged"
             out.append("deletion: auxiliary " + " ".join(g))
+            break
+        if g[0] in _POSSESSIVE_MARKS and any(_is_word(t) and t not in _POSSESSIVE_MARKS for t in g):
+            # "the band['s new single] 'Rain'", "Hodgson['s men] struggled": the possessor takes the place
+            out.append("deletion: a possessive " + " ".join(g))
+            break
+        a = b - len(g) - 1  # the kept word before the gap: the verb, or a determiner after it
+        if (src[a] in _VERBS_TAKING_TWO and g[0] in _FREE_WORDS and src[b] in _DETERMINERS
+                or src[a] in _FREE_WORDS and a > 0 and src[a - 1] in _VERBS_TAKING_TWO
+                and any(t in _FREE_WORDS for t in g)):
+            # "makes [the French] the league's most successful": the next phrase takes the object's place
+            out.append("deletion: an object " + " ".join(g))
             break
         if g[0] in ("and", "or") and src[b] in _AUXILIARIES:  # "Spurs [and England] have been in talks"
             out.append("deletion: a conjunct " + " ".join(g))
@@ -470,6 +521,14 @@ def deletion_problems(text: str, source: str, context: str = "") -> list[str]:
     participle = len(rest[0]) > 4 and rest[0].endswith(("ed", "ing")) if rest else False
     if rest and _is_word(rest[0]) and rest[0] not in _SAFE_STOP and not participle:
         out.append("fragment: cut before " + " ".join(rest))
+    tail = []  # the first clause of what follows the rewrite's end, up to a mark or a word that opens another
+    for t in suffix:
+        if t in _BOUNDARY or t in _SENTENCE_END or t in _CLAUSE_OPENERS or t in ("\u2013", "\u2014", "--"):
+            break
+        tail.append(t)
+    verb = next((t for k, t in enumerate(tail) if t in _TAIL_VERBS and (k == 0 or tail[k - 1] != "to")), None)
+    if verb:  # "everything you hope a film [with its star would be]"
+        out.append("fragment: cut before the verb " + verb)
     if not has_verb(text):
         out.append("fragment: no verb")
     words = [t for t in _word_tokens(text) if _is_word(t)]

@@ -28,7 +28,7 @@ from transformers import LogitsProcessorList
 from .decoding import SourceSpans, beam_cache, source_vocabulary, supports_small_vocabulary
 from .extractor import SUBFOLDER as EXTRACTOR_SUBFOLDER
 from .extractor import Extractor
-from .faithfulness import has_verb, plain_quote, unfaithful
+from .faithfulness import has_verb, opens_mid_quote, plain_quote, unfaithful
 from .model import load_seq2seq, pad_rows, width_groups
 from .options import DTYPES, NUM_TAKEAWAYS, SummarizeOptions
 from .prompt import ABSTRACT, TAKEAWAY, content, context_for, rewrite_source, strip_mode, tokens
@@ -333,9 +333,10 @@ class Engine:
 
 
 def _first_supported(candidates: list[str], source: str, context: str, max_sentences: int = 1,
-                     min_words: int = 2) -> tuple[str | None, list[str]]:
-    """(the first candidate, finished as a sentence, that `source` supports, []), or (None, the first
-    real candidate's problems) when none is: [] when the model wrote nothing usable."""
+                     min_words: int = 2, unlike: str = "") -> tuple[str | None, list[str]]:
+    """(the first candidate, finished as a sentence, that `source` supports and that is no near-duplicate
+    of `unlike`, []), or (None, the first real candidate's problems) when none is: [] when the model
+    wrote nothing usable."""
     first_problems = None
     for raw in candidates:
         text = detokenize(raw)
@@ -346,6 +347,8 @@ def _first_supported(candidates: list[str], source: str, context: str, max_sente
             continue
         problems = unfaithful(text, source, context)
         if not problems:
+            if unlike and similarity(text, unlike) >= NEAR_DUPLICATE:
+                continue
             return text, []
         if first_problems is None:
             first_problems = problems
@@ -374,7 +377,7 @@ class _Doc:
     def candidates(self, n: int) -> list[int]:
         """The n most salient untried sentences unlike each other and the accepted ones, that have a
         verb (a caption such as "Dress, £270, at johnlewis.com." is no takeaway; the fill may still
-        quote one when the article has nothing else)."""
+        quote one when the article has nothing else) and do not begin inside a quotation."""
         out: list[int] = []
         for i in self.ranking:
             if len(out) >= n:
@@ -382,7 +385,7 @@ class _Doc:
             if i in self.tried:
                 continue
             self.tried.add(i)
-            if not has_verb(self.sents[i]):
+            if not has_verb(self.sents[i]) or opens_mid_quote(self.sents[i]):
                 continue
             others = out + [j for j, _, _ in self.accepted]
             if all((self.emb is None or float(self.emb[i] @ self.emb[j]) < 0.9)
@@ -425,16 +428,20 @@ class _Doc:
             for n in range(k - len(taken)):
                 taken.append((n % len(self.sents), ensure_sentence_end(self.sents[n % len(self.sents)]), True))
             taken.sort()
+        # the abstract says what the article is about, not again what takeaway 1 says: a rewrite that
+        # repeats it is passed over, and a quote goes on to the next best sentence
+        first = taken[0][1] if taken else ""
         written_from = " ".join(self.sents[i] for i in abstract_src)
         abstract, problems = _first_supported(abstracts, written_from, context_for(self.sents, abstract_src),
-                                              max_sentences=3, min_words=4)
+                                              max_sentences=3, min_words=4, unlike=first)
         if abstract is None:  # the best of its sentences, quoted, until the abstract has about 40 words
             quotes = {i: plain_quote(self.sents[i]) for i in abstract_src}
             quoted, words = [], 0
             for i in sorted(abstract_src, key=self.ranking.index):
                 quoted.append(i)
                 words += len(quotes[i].split())
-                if words >= ABSTRACT_QUOTE_WORDS:
+                if words >= ABSTRACT_QUOTE_WORDS and similarity(" ".join(quotes[j] for j in quoted), first) \
+                        < NEAR_DUPLICATE:
                     break
             abstract_src = sorted(quoted)
             abstract = " ".join(ensure_sentence_end(quotes[i]) for i in abstract_src)

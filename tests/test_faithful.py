@@ -38,6 +38,11 @@ PROFIT = "Profit fell to £14m compared with £32m a year earlier, the company s
     ("They are losing faith in their manager, even though Fulham.", "fragment: a clause cut after though"),
     ("Justin Timberlake and Jessica Biel.", "fragment: no verb"),
     ("The boy bought a replacement toy gun.", "deletion: auxiliary was"),
+    # the hand count of 0.3.0: a tail with the kept clause's verb, two auxiliaries, a possessive, an object
+    ("It will be everything you hope a winter film.", "fragment: cut before the verb would"),
+    ("Dawson charged with theft and criminal damage.", "deletion: auxiliary has been"),
+    ("Moonfield \u2018 Harbour Lights \u2019 plays before every home game.", "deletion: a possessive \u2019 old anthem \u2018"),
+    ("The win makes the league's most decorated foreign side.", "deletion: an object dutch the"),
 ])
 def test_unsupported_rewrites_are_caught(rewrite, problem):
     sources = {
@@ -67,6 +72,10 @@ def test_unsupported_rewrites_are_caught(rewrite, problem):
         "Timberlake": "Justin Timberlake and Jessica Biel, who married in 2012, welcome a son.",
         "toy gun": "After the holiday, the boy was bought a replacement toy gun.",
         "Giroud": "Olivier Giroud's player of the month award makes the French the most successful nationality.",
+        "winter film": '"It will be everything you hope a winter film with a choir of wolves would be."',
+        "Dawson": "Dawson has been charged with theft and criminal damage and was released on bail.",
+        "Moonfield": "Moonfield \u2019 old anthem \u2018 Harbour Lights \u2019 plays before every home game at the Quay.",
+        "league's": "The win makes the Dutch the league's most decorated foreign side in a decade.",
     }
     source = next(v for k, v in sources.items() if k in rewrite)
     assert problem in unfaithful(rewrite, source)
@@ -91,6 +100,11 @@ def test_unsupported_rewrites_are_caught(rewrite, problem):
     ("Other videos show Gemma enjoys sleeping.", "When she is not eating, other videos show Gemma enjoys sleeping."),
     ("Leigh Griffiths was caught on camera eating a biscuit.",
      "Celtic striker Leigh Griffiths was caught on camera eating a biscuit during the match."),
+    # what the new rules must still let through: a tail that is a phrase, a relative clause, a kept possessive
+    ("The mayor opened the bridge.", "The mayor opened the bridge that had been closed since May."),
+    ("Moonfield's old anthem plays before every home game.",
+     "Moonfield's old anthem plays before every home game at the Quay."),
+    ("The council gave the school a new roof.", "The council gave the school a new roof in the summer."),
 ])
 def test_faithful_rewrites_pass(rewrite, source):
     assert unfaithful(rewrite, source) == []
@@ -168,3 +182,57 @@ def test_a_rejected_abstract_quotes_its_best_sentences_up_to_about_40_words(tiny
         if words >= ABSTRACT_QUOTE_WORDS:
             break
     assert draft.abstract_sources == sorted(best) and len(best) < 5
+
+
+@pytest.mark.parametrize("sentence, verb", [
+    ("Jo Smith riding Blue Star to win the Gold Cup at Ascot.", False),  # a caption with an -ing form
+    ("Spooked: the banker inside his old country house.", False),  # a label and a caption
+    ("Jo Smith pictured with her dog on the beach.", False),
+    ("Fans celebrating after the match in the square.", False),
+    ("Rescuers searching the hills found two climbers.", True),
+    ("Police captured the man on Tuesday.", True),
+    ("Smith, pictured, was arrested at the airport.", True),
+    ("The team wins at home.", True),
+])
+def test_captions_have_no_verb(sentence, verb):
+    from summarizer.faithfulness import has_verb
+
+    assert has_verb(sentence) is verb
+
+
+@pytest.mark.parametrize("sentence, inside", [
+    ('Home at last," reads the sign on the gate.', True),  # the quote opened in the sentence before
+    ("last.\u201d she said, and left.", True),
+    ('"Home at last," reads the sign on the gate.', False),
+    ('He said "no" twice before leaving.', False),
+    ("It was \u201cgreat\u201d, the coach said.", False),
+    ("No quotation at all here.", False),
+])
+def test_a_sentence_that_begins_inside_a_quote_is_seen(sentence, inside):
+    from summarizer.faithfulness import opens_mid_quote
+
+    assert opens_mid_quote(sentence) is inside
+
+
+def test_the_abstract_does_not_say_again_what_takeaway_1_says(tiny_model, make_article, monkeypatch):
+    from summarizer.options import SummarizeOptions
+    from summarizer.pipeline import ABSTRACT, NEAR_DUPLICATE, Engine, similarity
+
+    engine = Engine(tiny_model, device="cpu")
+    article = make_article("bridge", n=7)
+
+    def write(items, options, max_new_tokens):  # takeaways: their sentence; the abstract: a copy of one
+        out = []                                 # of its sentences first, then two of the others
+        for mode, sents, idx, _ in items:
+            if mode != ABSTRACT:
+                out.append([sents[i] for i in idx])
+                continue
+            first = min(idx)  # takeaways are in article order: the first abstract sentence is takeaway 1's
+            out.append([sents[first], " ".join(sents[i] for i in idx if i != first)])
+        return out
+
+    monkeypatch.setattr(engine, "_generate", write)
+    draft, = engine.summarize([article], SummarizeOptions(num_beams=1))
+    assert draft.takeaway_sources[0] == [min(draft.abstract_sources)]  # the case this test is about
+    assert similarity(draft.abstract, draft.takeaways[0]) < NEAR_DUPLICATE
+    assert "abstract_fallback" not in draft.flags  # the model's second candidate, not a quote
