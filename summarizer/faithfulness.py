@@ -487,6 +487,12 @@ def deletion_problems(text: str, source: str, context: str = "") -> list[str]:
         if q and (q[-1] not in _BOUNDARY and q[-1] not in _OPENING_ENDS or not clause_and) and not speech \
                 and not phrase:
             out.append("deletion: opening cut mid-clause (" + " ".join(prefix[-5:]) + ")")
+        head = [src[k] for k in kept[:3]]
+        item = _after_last(prefix[:-1], {","})  # what the dropped opening was, up to its comma
+        if prefix[-1] == "," and ("and" in head or "or" in head) and item and item[0] not in _PREPOSITIONS \
+                and item[0] not in _SUBORDINATORS and not any(t in _VERBS or t.endswith("ed") for t in item):
+            # "[Fans of Leeds,] Hull and York may be shocked": the first of a list, and what it was of
+            out.append("deletion: the start of a list (" + " ".join(prefix[-5:]) + ")")
     for g, b in spans:
         if g not in asides and sum(map(_is_word, g)) >= 4:
             out.append("deletion: " + " ".join(g))

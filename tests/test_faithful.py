@@ -43,6 +43,7 @@ PROFIT = "Profit fell to £14m compared with £32m a year earlier, the company s
     ("Dawson charged with theft and criminal damage.", "deletion: auxiliary has been"),
     ("Moonfield \u2018 Harbour Lights \u2019 plays before every home game.", "deletion: a possessive \u2019 old anthem \u2018"),
     ("The win makes the league's most decorated foreign side.", "deletion: an object dutch the"),
+    ("Hull and York may be surprised to hear it.", "deletion: the start of a list (supporters of leeds ,)"),
 ])
 def test_unsupported_rewrites_are_caught(rewrite, problem):
     sources = {
@@ -76,6 +77,7 @@ def test_unsupported_rewrites_are_caught(rewrite, problem):
         "Dawson": "Dawson has been charged with theft and criminal damage and was released on bail.",
         "Moonfield": "Moonfield \u2019 old anthem \u2018 Harbour Lights \u2019 plays before every home game at the Quay.",
         "league's": "The win makes the Dutch the league's most decorated foreign side in a decade.",
+        "Hull": "Supporters of Leeds, Hull and York may be surprised to hear it.",
     }
     source = next(v for k, v in sources.items() if k in rewrite)
     assert problem in unfaithful(rewrite, source)
@@ -105,6 +107,7 @@ def test_unsupported_rewrites_are_caught(rewrite, problem):
     ("Moonfield's old anthem plays before every home game.",
      "Moonfield's old anthem plays before every home game at the Quay."),
     ("The council gave the school a new roof.", "The council gave the school a new roof in the summer."),
+    ("Hull and York will meet in May.", "In a repeat of last year's final, Hull and York will meet in May."),
 ])
 def test_faithful_rewrites_pass(rewrite, source):
     assert unfaithful(rewrite, source) == []
