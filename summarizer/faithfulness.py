@@ -243,7 +243,7 @@ _HEDGES = frozenset("not n't no never nor cannot without none nobody nothing nei
 _CONTRAST = frozenset("but however yet although though except despite nevertheless instead".split())
 _SUBORDINATORS = frozenset("although though while whereas unlike despite if unless because when after before as "
                            "since once until".split())
-_BOUNDARY = frozenset(", ( ) - : ; \"".split())
+_BOUNDARY = frozenset(", ( ) - : ; \" \u2013 \u2014 --".split())  # en and em dashes set off asides too
 # words a sentence may go on with where a rewrite stops: a prepositional phrase, a new clause
 _SAFE_NEXT = frozenset("after before as when while in on at for with by from to during since until because and or "
                        "despite following amid over under against into onto across through throughout near like than "
@@ -338,7 +338,8 @@ def has_verb(text: str) -> bool:
         nxt = tokens[k + 1] if k + 1 < len(tokens) else ""
         if prev == "to" or w in _CAPTION_VERBS:
             continue
-        if w in _VERBS or w == "n't" or (len(w) >= 4 and w.endswith("ed") and prev != "-"):
+        if w in _VERBS or w == "n't" or (len(w) >= 4 and w.endswith("ed") and prev != "-"
+                                          and prev not in _ADJECTIVE_BEFORE):  # not "an estimated 30%"
             return True
         if caption:
             continue
@@ -348,6 +349,8 @@ def has_verb(text: str) -> bool:
     return False
 
 
+# an -ed word after these is an adjective ("an estimated 30 per cent drop", "the injured man")
+_ADJECTIVE_BEFORE = frozenset("a an the his her its their our my your this that these those".split())
 # what a photo caption says of its picture: not the finite verb of a sentence
 _CAPTION_VERBS = frozenset("pictured photographed snapped seen shown depicted filmed".split())
 _QUOTES = "\"\u201c\u201d"
@@ -355,7 +358,10 @@ _QUOTES = "\"\u201c\u201d"
 
 def opens_mid_quote(sentence: str) -> bool:
     """Whether `sentence` begins inside a quotation: its first double quote mark closes one ('Home at
-    last," reads the sign.'), so its opening went to the sentence before (a splitter's cut)."""
+    last," reads the sign.'), so its opening went to the sentence before (a splitter's cut); or its
+    straight quote marks, three or more, do not pair up (the splitter cut through several quotes)."""
+    if sentence.count('"') >= 3 and sentence.count('"') % 2:
+        return True
     at = next((i for i, c in enumerate(sentence) if c in _QUOTES), None)
     if at is None:
         return False
@@ -529,7 +535,7 @@ def deletion_problems(text: str, source: str, context: str = "") -> list[str]:
         out.append("fragment: cut before " + " ".join(rest))
     tail = []  # the first clause of what follows the rewrite's end, up to a mark or a word that opens another
     for t in suffix:
-        if t in _BOUNDARY or t in _SENTENCE_END or t in _CLAUSE_OPENERS or t in ("\u2013", "\u2014", "--"):
+        if t in _BOUNDARY or t in _SENTENCE_END or t in _CLAUSE_OPENERS:
             break
         tail.append(t)
     verb = next((t for k, t in enumerate(tail) if t in _TAIL_VERBS and (k == 0 or tail[k - 1] != "to")), None)
@@ -571,11 +577,16 @@ _ATTRIBUTION = re.compile(r",\s+(?:(?:[^,.;:!?]{1,60}?\s+)?(?:said|says|told|add
                           r"(?P<end>[.!?]?[\"'\u2019\u201d]*)\s*$", re.I)
 
 
+_DATELINE = re.compile(r"^[A-Za-z][\w .'-]{1,30}(?:,\s+[\w .'-]{1,30})?\s+\((?:CNN|AP|AFP|Reuters)\)\s*"
+                       r"(?:--|\u2014|\u2013|-)?\s*(?=\w)", re.I)
+
+
 def plain_quote(sentence: str) -> str:
-    """The sentence as written, less asides in brackets ("(right)", "(CNN)"), an opening "But" or
-    "However," and a closing attribution (", police said on Monday."): what a takeaway quotes when no
-    rewrite of the sentence can be trusted. Every word it keeps is the sentence's, in order."""
-    text = _BRACKETED.sub("", sentence).strip()
+    """The sentence as written, less a dateline ("KABUL, Afghanistan (CNN) --"), asides in brackets
+    ("(right)", "(CNN)"), an opening "But" or "However," and a closing attribution (", police said on
+    Monday."): what a takeaway quotes when no rewrite of the sentence can be trusted. Every word it
+    keeps is the sentence's, in order."""
+    text = _BRACKETED.sub("", _DATELINE.sub("", sentence, count=1)).strip()
     while True:
         shorter = _OPENERS.sub("", text, count=1)
         if shorter == text:

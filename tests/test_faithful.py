@@ -153,6 +153,9 @@ def test_a_first_name_from_the_context_is_allowed_another_subject_is_not():
      "Hearts captain Danny Wilson is a summer transfer target for Celtic."),
     ("Police said the man, 42, was arrested on Monday.", "Police said the man, 42, was arrested on Monday."),
     ("Sales rose again, he said.", "Sales rose again, he said."),  # too little would be left
+    ("OSLO, Norway (CNN) -- Two ferries collided in the fjord on Sunday, police said.",
+     "Two ferries collided in the fjord on Sunday."),  # a dateline
+    ("Lagos (AP) \u2014 The port reopened after a week of strikes.", "The port reopened after a week of strikes."),
 ])
 def test_a_quote_leaves_out_only_what_carries_no_fact(sentence, quoted):
     from summarizer.faithfulness import plain_quote
@@ -192,6 +195,8 @@ def test_a_rejected_abstract_quotes_its_best_sentences_up_to_about_40_words(tiny
     ("Spooked: the banker inside his old country house.", False),  # a label and a caption
     ("Jo Smith pictured with her dog on the beach.", False),
     ("Fans celebrating after the match in the square.", False),
+    ("An estimated 40 per cent drop since 2019.", False),  # -ed after an article: an adjective
+    ("The injured driver walked home.", True),
     ("Rescuers searching the hills found two climbers.", True),
     ("Police captured the man on Tuesday.", True),
     ("Smith, pictured, was arrested at the airport.", True),
@@ -210,6 +215,7 @@ def test_captions_have_no_verb(sentence, verb):
     ('He said "no" twice before leaving.', False),
     ("It was \u201cgreat\u201d, the coach said.", False),
     ("No quotation at all here.", False),
+    ('"Dock 4, Pier Road," one card says. "Ward 9, the old mill, b.', True),  # three marks: a cut through quotes
 ])
 def test_a_sentence_that_begins_inside_a_quote_is_seen(sentence, inside):
     from summarizer.faithfulness import opens_mid_quote
