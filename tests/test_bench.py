@@ -42,6 +42,9 @@ def test_bench_end_to_end(tiny_model, tmp_path, capsys):
     assert 0 < r["cpu_side"]["share"] < 1 and r["cpu_side"]["seconds_per_article"] > 0
     assert set(r["memory_mb"]["peak_rss_by_batch_size"]) == {"2"}
     assert all(v > 100 for v in r["memory_mb"]["peak_rss_by_batch_size"].values())  # a process with torch
+    probe = r["by_batch_size"]["2"]
+    assert probe["rss_mb"] == r["memory_mb"]["peak_rss_by_batch_size"]["2"]
+    assert probe["articles_per_second"] > 0 and probe["cpu_side_ms"] > 0
     assert r["articles_per_second"] > 0 and r["load_seconds"] > 0
     assert 0 < r["latency_seconds"]["p50"] <= r["latency_seconds"]["p95"]
     assert r["memory_mb"]["peak_rss_ours"] >= r["memory_mb"]["peak_rss_before_load"] > 0

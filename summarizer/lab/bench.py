@@ -195,29 +195,35 @@ class ForwardClock:
 
 
 _RSS_PROBE = """
-import json, sys, torch
+import json, sys, time, torch
 from summarizer.api import set_threads
-from summarizer.lab.bench import make_articles
-from summarizer.lab.bench import run
+from summarizer.lab.bench import ForwardClock, make_articles, run
 from summarizer.options import SummarizeOptions
 from summarizer.pipeline import Engine
 options, n, words = json.loads(sys.argv[1])
 options = SummarizeOptions(**options)
 set_threads(options.threads)
-run(Engine(options.model, options.device, options.dtype), make_articles(n, words), options)
+engine, texts = Engine(options.model, options.device, options.dtype), make_articles(n, words)
+run(engine, texts, options)
 hwm = [line for line in open("/proc/self/status") if line.startswith("VmHWM")]  # ru_maxrss survives exec
-print(json.dumps(int(hwm[0].split()[1]) / 1024))
+rss = int(hwm[0].split()[1]) / 1024
+clock = ForwardClock(engine.model, engine.device, [engine.extractor.model] if engine.extractor else [])
+t = time.perf_counter()
+run(engine, texts, options)  # again, timed: the first run built the kernels of these shapes
+seconds = time.perf_counter() - t
+print(json.dumps({"rss_mb": rss, "articles_per_second": n / seconds, "cpu_side_ms": (seconds - clock.seconds) / n * 1000}))
 """
 
 
-def peak_rss_at(options, articles: int, words: int) -> float:
-    """Peak RSS (MB) of a fresh process that loads the model and summarises `articles` at
-    `options.batch_size` (Linux: the process's VmHWM)."""
+def probe_batch_size(options, articles: int, words: int) -> dict:
+    """A fresh process that loads the model and summarises `articles` at `options.batch_size` twice:
+    its peak RSS (MB, Linux VmHWM) after the first pass; articles/s and CPU-side ms an article of the
+    second."""
     import subprocess
 
     arg = json.dumps([asdict(options), articles, words])
     r = subprocess.run([sys.executable, "-c", _RSS_PROBE, arg], capture_output=True, text=True, check=True)
-    return float(r.stdout.strip().splitlines()[-1])
+    return json.loads(r.stdout.strip().splitlines()[-1])
 
 
 def run(engine, texts: list[str], options, batch_size: int | None = None) -> list:
@@ -311,8 +317,9 @@ def bench(options=None, words: int = 600, articles: int = 8, references=tuple(RE
                      "extractor_cost_batched": batched_s / sel_batched,
                      "extractor_cost_single_p50": float(np.median(single) / np.median(sel_single))}
 
-    memory = {str(bs): peak_rss_at(replace(options, batch_size=bs, threads=threads), max(bs, articles), words)
-              for bs in memory_batch_sizes}
+    by_batch = {str(bs): probe_batch_size(replace(options, batch_size=bs, threads=threads), max(bs, articles), words)
+                for bs in memory_batch_sizes}
+    memory = {bs: v["rss_mb"] for bs, v in by_batch.items()}
 
     # the seq2seq alone, as the references are timed: one article's rewrite inputs, forced lengths
     rows = NUM_TAKEAWAYS + 1
@@ -356,6 +363,8 @@ def bench(options=None, words: int = 600, articles: int = 8, references=tuple(RE
         "cpu_side": {"seconds_per_article": (batched_s - forward_s) / articles,
                      "share": (batched_s - forward_s) / batched_s},
         "gpu_articles_per_second_by_batch_size": throughput,
+        # fresh processes at --memory-batch-sizes: articles/s and CPU-side ms an article of a second pass
+        "by_batch_size": by_batch,
         "baseline_v010": compared,
         "selector_baseline": selection,
         "memory_mb": {"peak_rss_before_load": rss_start, "peak_rss_ours": ours_rss, "peak_rss_all": peak_rss_mb(),
@@ -401,8 +410,10 @@ def markdown_table(r: dict) -> str:
                   f"{sel['extractor_cost_batched']:.2f}x batched, {sel['extractor_cost_single_p50']:.2f}x single "
                   "(time with it / time without)", ""]
     if r["memory_mb"]["peak_rss_by_batch_size"]:
-        lines += ["peak RSS by batch size (fresh process): " + ", ".join(
-            f"{k}: {v:.0f} MB" for k, v in r["memory_mb"]["peak_rss_by_batch_size"].items()), ""]
+        lines += ["by batch size (a fresh process each; peak RSS, then articles/s and CPU-side ms an article of a "
+                  "second pass): " + ", ".join(
+                      f"{k}: {v['rss_mb']:.0f} MB, {v['articles_per_second']:.2f}/s, {v['cpu_side_ms']:.0f} ms"
+                      for k, v in r["by_batch_size"].items()), ""]
     if r["gpu_articles_per_second_by_batch_size"]:
         lines += ["GPU articles/s by batch size: " + ", ".join(
             f"{k}: {v:.1f}" for k, v in r["gpu_articles_per_second_by_batch_size"].items()), ""]
