@@ -18,6 +18,7 @@ import numpy as np
 
 from summarizer.lab.evaluate import bootstrap_ci
 from summarizer.lab.metrics import load_rouge
+from summarizer.text import split_sentences
 
 TYPES = ("rouge1", "rouge2", "rougeLsum")
 
@@ -43,8 +44,8 @@ def main(argv=None) -> int:
     indices = np.random.default_rng(0).integers(0, len(ids), size=(args.draws, len(ids)))
     print(f"{len(ids)} articles in both runs")
     for field in ("takeaways", "abstract"):
-        def texts(run):
-            return [run[i][field] if field == "takeaways" else [run[i][field]] for i in ids]
+        def texts(run):  # one sentence a line, as `summarizer evaluate` scores them (ROUGE-Lsum)
+            return [run[i][field] if field == "takeaways" else split_sentences(run[i][field]) for i in ids]
 
         before, after = (rouge.compute(predictions=texts(run), references=refs, use_aggregator=False)
                          for run in (a, b))

@@ -262,6 +262,7 @@ _DANGLING = frozenset("of to in on at for with by from into onto the a an and or
 _CONCESSIVE = frozenset("though although because unless whereas if while".split())
 _PASSIVE = frozenset("is are was were be been being am 's 're 'm".split())
 _POSSESSIVE_MARKS = frozenset(["'", "\u2019", "'s", "\u2019s"])
+_POSSESSIVE_PRONOUNS = frozenset("their his her its our my your".split())
 # verbs with two objects ("makes X Y", "gave X Y"): a deleted object lets the second take its place
 _VERBS_TAKING_TWO = frozenset("make makes made making give gives gave given giving name names named call calls "
                               "called leave leaves left keep keeps kept hand hands handed send sends sent show "
@@ -353,7 +354,7 @@ def has_verb(text: str) -> bool:
 _ADJECTIVE_BEFORE = frozenset("a an the his her its their our my your this that these those".split())
 # what a photo caption says of its picture: not the finite verb of a sentence
 _CAPTION_VERBS = frozenset("pictured photographed snapped seen shown depicted filmed".split())
-_QUOTES = "\"\u201c\u201d"
+_DOUBLE_QUOTES = "\"\u201c\u201d"
 
 
 def opens_mid_quote(sentence: str) -> bool:
@@ -362,7 +363,7 @@ def opens_mid_quote(sentence: str) -> bool:
     straight quote marks, three or more, do not pair up (the splitter cut through several quotes)."""
     if sentence.count('"') >= 3 and sentence.count('"') % 2:
         return True
-    at = next((i for i, c in enumerate(sentence) if c in _QUOTES), None)
+    at = next((i for i, c in enumerate(sentence) if c in _DOUBLE_QUOTES), None)
     if at is None:
         return False
     if sentence[at] != '"':
@@ -379,6 +380,11 @@ def _word_tokens(text: str) -> list[str]:
 def _cached_tokens(text: str) -> tuple[str, ...]:
     text = re.sub(r"(\w)n't\b", r"\1 n't", text.lower().translate(_QUOTES))
     return tuple(_WORD_TOKEN.findall(text))
+
+
+def _surface_tokens(text: str) -> tuple[str, ...]:
+    """`_word_tokens` as written (not lowercased): what casing a word has in its sentence."""
+    return tuple(_WORD_TOKEN.findall(re.sub(r"(\w)n't\b", r"\1 n't", text.translate(_QUOTES))))
 
 
 def _is_word(token: str) -> bool:
@@ -454,6 +460,8 @@ def deletion_problems(text: str, source: str, context: str = "") -> list[str]:
     if not kept:
         return ["reworded"]
     src = _word_tokens(source)
+    surface = _surface_tokens(source)
+    surface = surface if len(surface) == len(src) else None  # the source's casing, token by token
     prefix = [t for t in _after_last(src[:kept[0]], _SENTENCE_END) if t not in ('"', "'")]
     suffix = src[kept[-1] + 1:]
     spans = [(src[a + 1:b], b) for a, b in zip(kept, kept[1:]) if b > a + 1]  # (deleted span, next kept)
@@ -513,11 +521,22 @@ def deletion_problems(text: str, source: str, context: str = "") -> list[str]:
             # "the boy [was] bought a toy gun", "Ancelotti [is] hoping", "Cullum [has been] charged"
             out.append("deletion: auxiliary " + " ".join(g))
             break
+        a = b - len(g) - 1  # the kept word before the gap
+        if all(t in _AUXILIARIES for t in g) and (src[a] in _AUXILIARIES or src[b] in _AUXILIARIES):
+            out.append("deletion: auxiliary " + " ".join(g))  # "they would [have] been"
+            break
+        words = [t for t in g if _is_word(t)]
+        if len(words) >= 2 and g[-1] in _POSSESSIVE_PRONOUNS and g not in asides:
+            out.append("deletion: " + " ".join(g))  # "Irfan and Maqsood [celebrate their] win"
+            break
+        if surface and words and all(surface[k][:1].isupper() for k in range(a + 1, b) if _is_word(src[k])) \
+                and surface[b][:1].isupper() and a >= 0 and not surface[a][:1].isupper():
+            out.append("deletion: part of a name " + " ".join(g))  # "in [New] York City"
+            break
         if g[0] in _POSSESSIVE_MARKS and any(_is_word(t) and t not in _POSSESSIVE_MARKS for t in g):
             # "the band['s new single] 'Rain'", "Hodgson['s men] struggled": the possessor takes the place
             out.append("deletion: a possessive " + " ".join(g))
             break
-        a = b - len(g) - 1  # the kept word before the gap: the verb, or a determiner after it
         if (src[a] in _VERBS_TAKING_TWO and g[0] in _FREE_WORDS and src[b] in _DETERMINERS
                 or src[a] in _FREE_WORDS and a > 0 and src[a - 1] in _VERBS_TAKING_TWO
                 and any(t in _FREE_WORDS for t in g)):
@@ -529,7 +548,7 @@ def deletion_problems(text: str, source: str, context: str = "") -> list[str]:
             break
     # where the rewrite stops, the sentence goes on with a phrase or clause of its own (a participle
     # too: "... on a website called X"), not with the rest of a phrase or the verb of what was kept
-    rest = [t for t in suffix[:4] if t not in ('"', "'")][:3]  # past a closing quote mark
+    rest = [t for t in suffix[:4] if t not in ('"', "'", "\u2018", "\u2019")][:3]  # past a closing quote mark
     participle = len(rest[0]) > 4 and rest[0].endswith(("ed", "ing")) if rest else False
     if rest and _is_word(rest[0]) and rest[0] not in _SAFE_STOP and not participle:
         out.append("fragment: cut before " + " ".join(rest))
