@@ -489,8 +489,11 @@ def deletion_problems(text: str, source: str, context: str = "") -> list[str]:
             out.append("fragment: inside a clause opened by " + opener)
         q = list(prefix)
         modifiers = 0  # "Celtic striker [Leigh Griffiths]", "fellow co-hosts [New Zealand]"
+        # modifiers go before a name only: where the sentence's casing shows that the rewrite opens on a
+        # common noun, they were the subject ("[The official time] referee Mason showed the card was ...")
+        named = not surface or source.islower() or surface[kept[0]][:1].isupper()
         while q and (q[-1] in _DETERMINERS or
-                     (modifiers < 3 and _is_word(q[-1]) and q[-1] not in _NOT_MODIFIERS
+                     (named and modifiers < 3 and _is_word(q[-1]) and q[-1] not in _NOT_MODIFIERS
                       and not (len(q[-1]) > 4 and q[-1].endswith(("ing", "ed"))))):  # "Letting [the tide ...]"
             modifiers += q[-1] not in _FREE_WORDS and q[-1] != "-"
             q.pop()
