@@ -357,6 +357,11 @@ _CAPTION_VERBS = frozenset("pictured photographed snapped seen shown depicted fi
 _DOUBLE_QUOTES = "\"\u201c\u201d"
 
 
+def is_question(sentence: str) -> bool:
+    """Whether `sentence` asks (ends with a question mark, inside quote marks or not)."""
+    return sentence.rstrip().rstrip("\"'\u2019\u201d)").endswith("?")
+
+
 def opens_mid_quote(sentence: str) -> bool:
     """Whether `sentence` begins inside a quotation: its first double quote mark closes one ('Home at
     last," reads the sign.'), so its opening went to the sentence before (a splitter's cut); or its
@@ -525,6 +530,10 @@ def deletion_problems(text: str, source: str, context: str = "") -> list[str]:
             out.append("deletion: auxiliary " + " ".join(g))
             break
         a = b - len(g) - 1  # the kept word before the gap
+        cut = _cut_inside_a_phrase(g, src, a, b, g in asides)
+        if cut:
+            out.append("deletion: " + cut)
+            break
         if all(t in _AUXILIARIES for t in g) and (src[a] in _AUXILIARIES or src[b] in _AUXILIARIES):
             out.append("deletion: auxiliary " + " ".join(g))  # "they would [have] been"
             break
@@ -561,8 +570,12 @@ def deletion_problems(text: str, source: str, context: str = "") -> list[str]:
             break
         tail.append(t)
     verb = next((t for k, t in enumerate(tail) if t in _TAIL_VERBS and (k == 0 or tail[k - 1] != "to")), None)
+    if not verb and suffix[:1] == [","] and len(suffix) > 1 and suffix[1] in _TAIL_VERBS:
+        verb = suffix[1]  # "[The men missing,] Tom Reed and Ann Lee[, were seen ...]": the subject alone
     if verb:  # "everything you hope a film [with its star would be]"
         out.append("fragment: cut before the verb " + verb)
+    if text.count("(") != text.count(")"):
+        out.append("fragment: a bracket left open")  # "... 55,000 Cholos (Simeone's nickname."
     if not has_verb(text):
         out.append("fragment: no verb")
     words = [t for t in _word_tokens(text) if _is_word(t)]
@@ -575,6 +588,31 @@ def deletion_problems(text: str, source: str, context: str = "") -> list[str]:
     if subs and suffix[:1] == [","] and "," not in kept_words[subs[-1]:]:
         out.append("fragment: main clause dropped after " + kept_words[subs[-1]])
     return out
+
+
+def _cut_inside_a_phrase(gap: list[str], src: list[str], a: int, b: int, aside: bool) -> str | None:
+    """What a deleted span `gap` (src[a + 1:b]) breaks, or None: a hyphenated word ("3,600-[year]-old"), a
+    verb and the "to" of its infinitive after another "to" ("will have to [wait to] lay"), a verb joined
+    to the first one's preposition ("understand [and communicate] with"), the words right after an "and"
+    ("compatriot and [second seed] Sharapova": one person becomes two), a free relative ("[takes what
+    she] later called"), a participle whose "by" stays ("a path [also trodden] by")."""
+    if not any(map(_is_word, gap)):  # punctuation the rewrite keeps too ("6-3", "2,310")
+        return None
+    if len(gap) == 3 and gap[0] == gap[2] == "-" and gap[1] not in _FREE_WORDS:  # not "off-[the]-grid"
+        return "inside a hyphenated word " + " ".join(gap)
+    if aside:
+        return None
+    if gap[-1] == "to" and src[a] == "to" and len(gap) > 1:
+        return "a verb " + " ".join(gap)
+    if gap[0] in ("and", "or") and len(gap) > 1 and src[b] in _PREPOSITIONS | {"to", "with", "about", "of"}:
+        return "a verb joined to another's preposition " + " ".join(gap)
+    if src[a] in ("and", "or") and any(_is_word(t) and t not in _FREE_WORDS for t in gap):
+        return "after " + src[a] + " " + " ".join(gap)
+    if "what" in gap:
+        return "a free relative " + " ".join(gap)
+    if src[b] == "by" and (gap[-1].endswith(("ed", "en")) or gap[-1] in _VERBS) and len(gap[-1]) > 3:
+        return "a participle before by " + " ".join(gap)
+    return None
 
 
 def support_score(text: str, source: str) -> float:

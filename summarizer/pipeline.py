@@ -28,7 +28,7 @@ from transformers import LogitsProcessorList
 from .decoding import SourceSpans, beam_cache, source_vocabulary, supports_small_vocabulary
 from .extractor import SUBFOLDER as EXTRACTOR_SUBFOLDER
 from .extractor import Extractor
-from .faithfulness import has_verb, opens_mid_quote, plain_quote, unfaithful
+from .faithfulness import has_verb, is_question, opens_mid_quote, plain_quote, unfaithful
 from .model import load_seq2seq, pad_rows, width_groups
 from .options import DTYPES, NUM_TAKEAWAYS, SummarizeOptions
 from .prompt import ABSTRACT, TAKEAWAY, content, context_for, rewrite_source, strip_mode, tokens
@@ -384,7 +384,8 @@ class _Doc:
     def candidates(self, n: int) -> list[int]:
         """The n most salient untried sentences unlike each other and the accepted ones, that have a
         verb (a caption such as "Dress, £270, at johnlewis.com." is no takeaway; the fill may still
-        quote one when the article has nothing else) and do not begin inside a quotation."""
+        quote one when the article has nothing else), do not begin inside a quotation and are no question
+        ("How do I get tickets?" is a heading, and a rewrite would end it with a full stop)."""
         out: list[int] = []
         for i in self.ranking:
             if len(out) >= n:
@@ -392,7 +393,7 @@ class _Doc:
             if i in self.tried:
                 continue
             self.tried.add(i)
-            if not has_verb(self.sents[i]) or opens_mid_quote(self.sents[i]):
+            if not has_verb(self.sents[i]) or opens_mid_quote(self.sents[i]) or is_question(self.sents[i]):
                 continue
             others = out + [j for j, _, _ in self.accepted]
             if all((self.emb is None or float(self.emb[i] @ self.emb[j]) < 0.9)

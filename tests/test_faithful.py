@@ -51,6 +51,15 @@ PROFIT = "Profit fell to £14m compared with £32m a year earlier, the company s
     ("The market lies in York City, the guide says.", "deletion: part of a name new"),
     ("Agents will act over the introduction of \u2018unworkable\u2019", "fragment: cut before new rules next"),
     ("Referee Tom Reed showed the red card was after 40 seconds.", "deletion: opening cut mid-clause (the official time)"),
+    # a second fresh hand count (cased validation, another seed)
+    ("Leeds will have to lift the trophy.", "deletion: a verb wait to"),
+    ("Lind will face her compatriot and Ann Berg in the final.", "deletion: after and top seed"),
+    ("The two men reported missing, Jo Marsh and Ann Lee.", "fragment: cut before the verb were"),
+    ("It was a route by two other ships.", "deletion: a participle before by also taken"),
+    ("Fans call him Tom (his nickname.", "fragment: a bracket left open"),
+    ("Being able to talk with your dog is a gift.", "deletion: a verb joined to another's preposition and play"),
+    ("Divers find 2,000-old wreck.", "deletion: inside a hyphenated word - year -"),
+    ("Lind later called her 'best ever shot'", "deletion: a free relative hits what she"),
 ])
 def test_unsupported_rewrites_are_caught(rewrite, problem):
     sources = {
@@ -90,6 +99,14 @@ def test_unsupported_rewrites_are_caught(rewrite, problem):
         "York City": "The market lies in New York City, the guide says.",
         "Agents": "Agents will act over the introduction of \u2018unworkable\u2019 new rules next month.",
         "Tom Reed": "The official time referee Tom Reed showed the red card was after 40 seconds.",
+        "Leeds": "Leeds will have to wait to lift the trophy, if they win on Saturday.",
+        "compatriot": "Lind will face her compatriot and top seed Ann Berg in the final.",
+        "Jo Marsh": "The two men reported missing, Jo Marsh and Ann Lee, were seen at a cafe.",
+        "route": "It was a route also taken by two other ships in the storm.",
+        "nickname": "Fans call him Tom (his nickname) at the club.",
+        "dog": "Being able to talk and play with your dog is a gift.",
+        "Divers": "Divers find 2,000-year-old wreck.",
+        "best ever": "Lind hits what she later called her 'best ever shot' in the final.",
     }
     source = next(v for k, v in sources.items() if k in rewrite)
     assert problem in unfaithful(rewrite, source)
@@ -122,6 +139,8 @@ def test_unsupported_rewrites_are_caught(rewrite, problem):
      "Moonfield's old anthem plays before every home game at the Quay."),
     ("The council gave the school a new roof.", "The council gave the school a new roof in the summer."),
     ("Hull and York will meet in May.", "In a repeat of last year's final, Hull and York will meet in May."),
+    ("Tom Reed won 6-3, 6-4 in an off-the-grid town.", "Tom Reed won 6-3, 6-4 in an off-the-grid town on Sunday."),
+    ("Reed faces prison or death penalty.", "Reed faces prison or the death penalty."),
 ])
 def test_faithful_rewrites_pass(rewrite, source):
     assert unfaithful(rewrite, source) == []
@@ -221,6 +240,12 @@ def test_captions_have_no_verb(sentence, verb):
     from summarizer.faithfulness import has_verb
 
     assert has_verb(sentence) is verb
+
+
+def test_a_question_is_no_takeaway():
+    from summarizer.faithfulness import is_question
+
+    assert is_question("HOW DO I GET TICKETS?") and is_question('"Why now?"') and not is_question("He asked why.")
 
 
 @pytest.mark.parametrize("sentence, inside", [
