@@ -292,7 +292,9 @@ def dumps(obj) -> str:
 
 
 def result_options(options: SummarizeOptions) -> dict:
-    """What a result depends on: every decoding option, the model folder's name and its weights' SHA-256."""
+    """What a result depends on: every decoding option, the model folder's name and its weights' SHA-256,
+    and this package's version (its rewrite check and selection change what a result says)."""
+    from . import __version__
     from .pipeline import model_path, resolve_device, resolve_dtype
 
     d = dataclasses.asdict(options)
@@ -306,6 +308,7 @@ def result_options(options: SummarizeOptions) -> dict:
             while chunk := f.read(2**20):
                 weights.update(chunk)
     d["model"], d["model_sha256"] = model.name, weights.hexdigest()
+    d["summarizer"] = __version__
     return d
 
 
