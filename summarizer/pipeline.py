@@ -302,27 +302,26 @@ class Engine:
         # one sentence (a copy of takeaway 1) in most articles
         min_new = [int(ABSTRACT_MIN_KEEP * len(src)) if abstract else 0 for src in sources]
         end = {t for t in (tok.sep_token_id, tok.eos_token_id) if t is not None}
-        processor = lambda src, free, cont, end: LogitsProcessorList([  # noqa: E731
-            SourceSpans(src, options.num_beams, free, cont, end, min_new)])
-        if not supports_small_vocabulary(self.model):
-            kwargs["logits_processor"] = processor(sources, self._free, self._continuation, end)
+        free, cont, keep = self._free, self._continuation, None
+        if supports_small_vocabulary(self.model):
+            # decode in the few hundred tokens these rows may write, not the 30,522 of the vocabulary:
+            # beam search then sorts and masks short rows; the scores stay the full vocabulary's (`decoding`)
+            cfg = self.model.generation_config
+            special = {k: getattr(cfg, k) for k in ("decoder_start_token_id", "bos_token_id", "eos_token_id",
+                                                    "pad_token_id") if isinstance(getattr(cfg, k), int)}
+            keep = sorted({t for src in sources for t in src} | set(free) | end | set(special.values()))
+            small = {t: i for i, t in enumerate(keep)}
+            sources = [[small[t] for t in src] for src in sources]
+            free, cont, end = [small[t] for t in free], {small[t] for t in keep if t in cont}, {small[t] for t in end}
+            kwargs.update({k: small[t] for k, t in special.items()})
+        kwargs["logits_processor"] = LogitsProcessorList([SourceSpans(sources, options.num_beams, free, cont, end,
+                                                                      min_new)])
+        if keep is None:
             return self._beams(self._generate_ids(input_ids, attention_mask, options, max_new_tokens, kwargs),
                                options.num_beams)
-        # decode in the few hundred tokens these rows may write, not the 30,522 of the vocabulary: beam
-        # search then sorts and masks small rows; the scores are the full vocabulary's (`decoding`)
-        cfg = self.model.generation_config
-        special = {k: getattr(cfg, k) for k in ("decoder_start_token_id", "bos_token_id", "eos_token_id",
-                                                "pad_token_id") if isinstance(getattr(cfg, k), int)}
-        keep = sorted({t for src in sources for t in src} | set(self._free) | end | set(special.values()))
-        small = {t: i for i, t in enumerate(keep)}
-        kwargs["logits_processor"] = processor([[small[t] for t in src] for src in sources],
-                                               [small[t] for t in self._free],
-                                               {small[t] for t in keep if t in self._continuation},
-                                               {small[t] for t in end})
-        kwargs.update({k: small[t] for k, t in special.items()})
         with source_vocabulary(self.model, keep) as table:
-            out = self._generate_ids(input_ids, attention_mask, options, max_new_tokens, kwargs)
-            return self._beams(table[out], options.num_beams)
+            return self._beams(table[self._generate_ids(input_ids, attention_mask, options, max_new_tokens, kwargs)],
+                               options.num_beams)
 
     def _generate_ids(self, input_ids, attention_mask, options: SummarizeOptions, max_new_tokens: int,
                       kwargs: dict) -> torch.Tensor:
