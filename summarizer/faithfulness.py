@@ -261,7 +261,7 @@ _DANGLING = frozenset("of to in on at for with by from into onto the a an and or
                       "his her its their our my your".split())
 _CONCESSIVE = frozenset("though although because unless whereas if while".split())
 _PASSIVE = frozenset("is are was were be been being am 's 're 'm".split())
-_POSSESSIVE_MARKS = frozenset(["'", "\u2019", "'s", "\u2019s"])
+_POSSESSIVE_MARKS = frozenset(["'", "'s"])  # (the check reads curly quote marks as straight ones)
 _POSSESSIVE_PRONOUNS = frozenset("their his her its our my your".split())
 # verbs with two objects ("makes X Y", "gave X Y"): a deleted object lets the second take its place
 _VERBS_TAKING_TWO = frozenset("make makes made making give gives gave given giving name names named call calls "
@@ -274,7 +274,7 @@ _AUXILIARIES = frozenset("is are was were be been being am has have had 's 're '
                          "could may might must do does did".split())
 # an auxiliary in what follows a rewrite's end, before any mark or new clause: the verb of what was kept
 # ("'s" and "'d" may be possessives and "would"s of another subject; "to be" is an infinitive)
-_TAIL_VERBS = _AUXILIARIES - {"'s", "'d", "\u2019s", "\u2019d"}
+_TAIL_VERBS = _AUXILIARIES - {"'s", "'d"}
 # a takeaway needs a verb; without a tagger, a finite verb is an auxiliary, a form of a common verb, or
 # a past form in -ed ("Justin Timberlake and Jessica Biel." and "Dress, £270, at johnlewis.com." have none)
 # nouns as often as verbs ("light", "left", "set", "ground") are left out
@@ -525,17 +525,16 @@ def deletion_problems(text: str, source: str, context: str = "") -> list[str]:
         if src[b].startswith("'") and _is_word(src[b]):  # "the French [the league]'s": another possessor
             out.append("deletion: possessor " + " ".join(g))
             break
-        if all(t in _PASSIVE for t in g) or all(t in _AUXILIARIES for t in g) and len(g) > 1:
-            # "the boy [was] bought a toy gun", "Ancelotti [is] hoping", "Cullum [has been] charged"
+        a = b - len(g) - 1  # the kept word before the gap
+        if all(t in _PASSIVE for t in g) or all(t in _AUXILIARIES for t in g) and (
+                len(g) > 1 or src[a] in _AUXILIARIES or src[b] in _AUXILIARIES):
+            # "the boy [was] bought a toy gun", "Ancelotti [is] hoping", "Cullum [has been] charged",
+            # "they would [have] been"
             out.append("deletion: auxiliary " + " ".join(g))
             break
-        a = b - len(g) - 1  # the kept word before the gap
         cut = _cut_inside_a_phrase(g, src, a, b, g in asides)
         if cut:
             out.append("deletion: " + cut)
-            break
-        if all(t in _AUXILIARIES for t in g) and (src[a] in _AUXILIARIES or src[b] in _AUXILIARIES):
-            out.append("deletion: auxiliary " + " ".join(g))  # "they would [have] been"
             break
         words = [t for t in g if _is_word(t)]
         if len(words) >= 2 and g[-1] in _POSSESSIVE_PRONOUNS and g not in asides:
@@ -560,7 +559,7 @@ def deletion_problems(text: str, source: str, context: str = "") -> list[str]:
             break
     # where the rewrite stops, the sentence goes on with a phrase or clause of its own (a participle
     # too: "... on a website called X"), not with the rest of a phrase or the verb of what was kept
-    rest = [t for t in suffix[:4] if t not in ('"', "'", "\u2018", "\u2019")][:3]  # past a closing quote mark
+    rest = [t for t in suffix[:4] if t not in ('"', "'")][:3]  # past a closing quote mark
     participle = len(rest[0]) > 4 and rest[0].endswith(("ed", "ing")) if rest else False
     if rest and _is_word(rest[0]) and rest[0] not in _SAFE_STOP and not participle:
         out.append("fragment: cut before " + " ".join(rest))
