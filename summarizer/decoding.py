@@ -126,7 +126,7 @@ class _SmallVocabularyHead(nn.Module):
 
 def supports_small_vocabulary(model) -> bool:
     """True for a BERT2BERT (`EncoderDecoderModel` with a BERT decoder): the model whose modules
-    `SourceVocabulary` knows how to swap. Other models decode over the full vocabulary."""
+    `source_vocabulary` knows how to swap. Other models decode over the full vocabulary."""
     dec = getattr(model, "decoder", None)
     return (hasattr(getattr(dec, "bert", None), "embeddings")
             and hasattr(getattr(getattr(dec, "cls", None), "predictions", None), "decoder"))
