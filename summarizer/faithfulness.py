@@ -387,6 +387,7 @@ def _cached_tokens(text: str) -> tuple[str, ...]:
     return tuple(_WORD_TOKEN.findall(text))
 
 
+@lru_cache(maxsize=4096)  # as `_cached_tokens`: a sentence is checked against each of its beams
 def _surface_tokens(text: str) -> tuple[str, ...]:
     """`_word_tokens` as written (not lowercased): what casing a word has in its sentence."""
     return tuple(_WORD_TOKEN.findall(re.sub(r"(\w)n't\b", r"\1 n't", text.translate(_QUOTES))))
@@ -589,6 +590,9 @@ def deletion_problems(text: str, source: str, context: str = "") -> list[str]:
     return out
 
 
+_VERB_PREPOSITIONS = _PREPOSITIONS | {"to", "with", "about", "of"}  # what a verb may take ("talk with")
+
+
 def _cut_inside_a_phrase(gap: list[str], src: list[str], a: int, b: int, aside: bool) -> str | None:
     """What a deleted span `gap` (src[a + 1:b]) breaks, or None: a hyphenated word ("3,600-[year]-old"), a
     verb and the "to" of its infinitive after another "to" ("will have to [wait to] lay"), a verb joined
@@ -603,7 +607,7 @@ def _cut_inside_a_phrase(gap: list[str], src: list[str], a: int, b: int, aside: 
         return None
     if gap[-1] == "to" and src[a] == "to" and len(gap) > 1:
         return "a verb " + " ".join(gap)
-    if gap[0] in ("and", "or") and len(gap) > 1 and src[b] in _PREPOSITIONS | {"to", "with", "about", "of"}:
+    if gap[0] in ("and", "or") and len(gap) > 1 and src[b] in _VERB_PREPOSITIONS:
         return "a verb joined to another's preposition " + " ".join(gap)
     if src[a] in ("and", "or") and any(_is_word(t) and t not in _FREE_WORDS for t in gap):
         return "after " + src[a] + " " + " ".join(gap)
