@@ -70,3 +70,18 @@ def test_per_example_and_mean(rouge):
     assert mean["rouge1"] == pytest.approx(5 / 12)
     assert set(mean) == {f"{t}{s}" for t in ("rouge1", "rouge2", "rougeL", "rougeLsum")
                          for s in ("", "_precision", "_recall")}
+
+
+def test_mean_rouge_gives_the_metric_modules_figures(rouge):
+    # the trainer's validation scores with rouge_score alone (a GPU machine without `evaluate`):
+    # same means as the module, sentences one per line
+    from summarizer.lab.metrics import mean_rouge
+
+    preds = [["the cat sat on the mat.", "it was happy."], ["a dog barked loudly.", "at night."], ["nothing here"]]
+    refs = [["the cat sat.", "the mat was red."], ["the dog barked at night."], ["something else entirely"]]
+    want = rouge.compute(predictions=preds, references=refs, rouge_types=["rouge1", "rouge2", "rougeLsum"])
+    got = mean_rouge(preds, refs)
+    assert set(got) == {"rouge1", "rouge2", "rougeLsum"}
+    for t, v in got.items():
+        assert v == pytest.approx(want[t])
+    assert 0 < got["rouge2"] < got["rouge1"] < 1

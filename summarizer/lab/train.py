@@ -488,6 +488,8 @@ def main(argv=None):
     ap.add_argument("--no-resume", action="store_true", help="start over even if out_dir/last exists")
     ap.add_argument("--selector-only", action="store_true",
                     help="skip the rewriter loop: fit the selector on out_dir/last and export")
+    ap.add_argument("--export-only", action="store_true",
+                    help="extractor's config: train nothing, fit the position prior on out_dir/last and export")
     ap.add_argument("--eval-only", metavar="MODEL_DIR",
                     help="train nothing: print the validation loss and rewrite ROUGE of a saved model")
     args = ap.parse_args(argv)
@@ -497,8 +499,10 @@ def main(argv=None):
         if args.selector_only or args.eval_only or args.max_steps:
             ap.error("--selector-only, --eval-only and --max-steps are for the rewriter's config")
         cfg = train_extractor.ExtractorConfig.from_yaml(args.config, out_dir=args.out_dir)
-        train_extractor.main(cfg=cfg, resume=not args.no_resume)
+        train_extractor.main(cfg=cfg, resume=not args.no_resume, export_only=args.export_only)
         return
+    if args.export_only:
+        ap.error("--export-only is for the extractor's config (the rewriter's is --selector-only)")
     cfg = TrainConfig.from_yaml(args.config, out_dir=args.out_dir, max_steps=args.max_steps)
     if int(os.environ.get("WORLD_SIZE", "1")) > 1 and (args.eval_only or args.selector_only):
         ap.error("--eval-only and --selector-only run in one process: start them without torchrun")

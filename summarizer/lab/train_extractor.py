@@ -150,7 +150,7 @@ def validate(model, tok, rows: list[dict], cfg: ExtractorConfig, device) -> dict
     """Validation loss (all windows), and ROUGE F1 x100 of the top 3 sentences (in article order)
     beside Lead-3 and the oracle, on the held-out articles: the learning curve."""
     from ..extractor import Extractor
-    from .metrics import load_rouge
+    from .metrics import mean_rouge
 
     model.eval()
     pairs = [(w, [float(i in set(r["labels"])) for i in w.sentences])
@@ -172,10 +172,9 @@ def validate(model, tok, rows: list[dict], cfg: ExtractorConfig, device) -> dict
     }
     model.train()
     out = {"valid_loss": round(tot / max(1, n), 4)}
-    rouge = load_rouge()
     for name, preds in systems.items():
-        fig = rouge.compute(predictions=preds, references=refs, rouge_types=["rouge1", "rouge2", "rougeLsum"])
-        out[name] = {t: round(100 * fig[t], 2) for t in ("rouge1", "rouge2", "rougeLsum")}
+        fig = mean_rouge(preds, refs)
+        out[name] = {t: round(100 * v, 2) for t, v in fig.items()}
     return out
 
 
@@ -192,8 +191,9 @@ def make_model(init: str = "minilm"):
     refuse_custom_code(path)
     # eager attention on CPU: on 2 AVX-512 cores a bf16 training step at 512 tokens took 5.6 s with it
     # and 8.9 s with PyTorch's fused attention (on CUDA the fused one is the fast one)
+    # float32 weights to train, also from an fp16 folder (a copy of the base model that fits a transfer)
     model = BertForTokenClassification.from_pretrained(path, num_labels=1, local_files_only=True,
-                                                       attn_implementation="sdpa" if torch.cuda.is_available()
+                                                       dtype=torch.float32, attn_implementation="sdpa" if torch.cuda.is_available()
                                                        else "eager")
     tok = AutoTokenizer.from_pretrained(path, local_files_only=True)
     return model, tok
@@ -314,7 +314,7 @@ def fit_position_prior(cfg: ExtractorConfig, model_dir: str | Path, device=None)
     from ..text import split_sentences
     from .data import load_split
     from .evaluate import top_sentences
-    from .metrics import load_rouge
+    from .metrics import mean_rouge
     from .train import _device
 
     device = device or _device()
@@ -326,7 +326,7 @@ def fit_position_prior(cfg: ExtractorConfig, model_dir: str | Path, device=None)
     ext = Extractor(model, AutoTokenizer.from_pretrained(str(model_dir), local_files_only=True), cfg.window_settings)
     with torch.autocast(device.type, dtype=torch.bfloat16, enabled=cfg.bf16):
         logits = [s for s, _ in ext.score([sents[i] for i in keep])]
-    rouge, refs = load_rouge(), [list(rows[i]["highlights"]) for i in keep]
+    refs = [list(rows[i]["highlights"]) for i in keep]
     figures = {}
     for prior in PRIOR_GRID:
         picks = []
@@ -334,7 +334,7 @@ def fit_position_prior(cfg: ExtractorConfig, model_dir: str | Path, device=None)
             score = s - prior * torch.log1p(torch.arange(len(s), dtype=s.dtype))
             ranking = sorted(range(len(s)), key=lambda j: (-float(score[j]), j))
             picks.append(top_sentences(ranking, sents[i], 3))
-        fig = rouge.compute(predictions=picks, references=refs, rouge_types=["rouge1", "rouge2"])
+        fig = mean_rouge(picks, refs, ("rouge1", "rouge2"))
         figures[str(prior)] = round(100 * (fig["rouge1"] + fig["rouge2"]), 3)
     best = max(PRIOR_GRID, key=lambda p: figures[str(p)])
     return {"position_prior": best, "top3_rouge1_plus_rouge2_by_prior": figures, "articles": len(keep)}
@@ -356,8 +356,10 @@ def export(cfg: ExtractorConfig, model_dir: str | Path, checkpoint: str | Path, 
     return target
 
 
-def main(argv=None, cfg: ExtractorConfig | None = None, resume: bool = True):
-    last = train(cfg, resume=resume)
+def main(argv=None, cfg: ExtractorConfig | None = None, resume: bool = True, export_only: bool = False):
+    """Train (resuming from out_dir/last), then fit the position prior and export. `export_only`: train
+    nothing, fit and export out_dir/last as it is (a run whose training was done on another machine)."""
+    last = Path(cfg.out_dir) / "last" if export_only else train(cfg, resume=resume)
     if int(os.environ.get("RANK", "0")) == 0 and cfg.export_dir:
         prior = fit_position_prior(cfg, last) if cfg.prior_articles else None
         print("position prior:", json.dumps(prior))

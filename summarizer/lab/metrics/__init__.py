@@ -34,6 +34,21 @@ def _tokenizer():
     return tokenizers.DefaultTokenizer(use_stemmer=True)
 
 
+def mean_rouge(predictions, references, rouge_types=("rouge1", "rouge2", "rougeLsum")) -> dict[str, float]:
+    """Mean F1 of each ROUGE type over the pairs: the figures `load_rouge().compute` gives, from
+    `rouge_score` alone (no `evaluate` or `datasets`, e.g. on a GPU machine that has only PyTorch).
+    A summary is a string or a list of sentences, read one sentence per line as in `metrics/rouge.py`."""
+    def lines(text):
+        return "\n".join(s.strip() for s in text if s and s.strip()) if isinstance(text, (list, tuple)) else text
+
+    sc = scorer(tuple(rouge_types))
+    tot = dict.fromkeys(rouge_types, 0.0)
+    for pred, ref in zip(predictions, references):
+        for t, fig in sc.score(lines(ref), lines(pred)).items():
+            tot[t] += fig.fmeasure
+    return {t: v / max(1, len(predictions)) for t, v in tot.items()}
+
+
 def stems(text: str) -> list[str]:
     """Lowercased, stemmed tokens, as ROUGE sees them."""
     return _tokenizer().tokenize(text)
