@@ -322,7 +322,8 @@ def fit_position_prior(cfg: ExtractorConfig, model_dir: str | Path, device=None)
     rows = [ds[i] for i in range(cfg.valid_articles, min(len(ds), cfg.valid_articles + cfg.prior_articles))]
     sents = [split_sentences(r["article"]) for r in rows]
     keep = [i for i, s in enumerate(sents) if len(s) >= 2]
-    model = BertForTokenClassification.from_pretrained(str(model_dir), local_files_only=True).to(device).eval()
+    model = BertForTokenClassification.from_pretrained(str(model_dir), local_files_only=True,
+                                                       dtype=torch.float32).to(device).eval()
     ext = Extractor(model, AutoTokenizer.from_pretrained(str(model_dir), local_files_only=True), cfg.window_settings)
     with torch.autocast(device.type, dtype=torch.bfloat16, enabled=cfg.bf16):
         logits = [s for s, _ in ext.score([sents[i] for i in keep])]
@@ -345,7 +346,8 @@ def export(cfg: ExtractorConfig, model_dir: str | Path, checkpoint: str | Path, 
     from transformers import AutoTokenizer, BertForTokenClassification
 
     target = Path(checkpoint) / SUBFOLDER
-    model = BertForTokenClassification.from_pretrained(str(model_dir), local_files_only=True).half()
+    model = BertForTokenClassification.from_pretrained(str(model_dir), local_files_only=True,
+                                                       dtype=torch.float32).half()
     model.config._name_or_path = ""  # where it was trained: no business in a shipped file
     model.save_pretrained(target)
     AutoTokenizer.from_pretrained(str(model_dir), local_files_only=True).save_pretrained(target)
