@@ -350,8 +350,10 @@ def has_verb(text: str) -> bool:
     return False
 
 
-# an -ed word after these is an adjective ("an estimated 30 per cent drop", "the injured man")
-_ADJECTIVE_BEFORE = frozenset("a an the his her its their our my your this that these those".split())
+# an -ed word after these is an adjective ("an estimated 30 per cent drop", "the injured man", "everything
+# from customised sports cars")
+_ADJECTIVE_BEFORE = frozenset("a an the his her its their our my your this that these those "
+                              "from of with for in on at into about".split())
 # what a photo caption says of its picture: not the finite verb of a sentence
 _CAPTION_VERBS = frozenset("pictured photographed snapped seen shown depicted filmed".split())
 _DOUBLE_QUOTES = "\"\u201c\u201d"
@@ -454,6 +456,40 @@ _PHRASE_BREAKERS = _FUNCTION - _PREPOSITIONS - _FREE_WORDS
 _SAFE_STOP = _SAFE_NEXT | _CONTRAST
 
 
+# words that say how exact a number is: "[more than] $10,000", "[at least] 12 people", "[nearly] half"
+_QUANTIFIERS = frozenset("than least most about around nearly almost over under roughly approximately some "
+                         "estimated only just extra additional another upwards close below above exceeding "
+                         "barely merely potentially possibly perhaps reportedly allegedly up".split())
+_SCALE_WORDS = frozenset("hundred hundreds thousand thousands million millions billion billions trillion dozen "
+                         "dozens half third quarter fifth tenth".split())
+_SUBJECT_PRONOUNS = frozenset("he she they we i you it".split())
+_VOWEL_SOUND = re.compile(r"^(?:[aeio]|u(?!ni|s[aeiu]|ra|ro|ti|k)|hour|honou?r|honest|heir|[fhlmnrsx]\b|"
+                          r"(?:mp|mba|nfl|nba|nhs|fbi|mri|sos|rspca|lsd|mla|nbc|hbo)\b)")
+
+
+def _number_at(src: list[str], b: int) -> bool:
+    """Whether the kept word src[b] opens a number: digits, a currency sign, a number word, "a million"."""
+    t = src[b] if b < len(src) else ""
+    nxt = src[b + 1] if b + 1 < len(src) else ""
+    return bool(t and (t[0].isdigit() or t in "$£€¥" or t in _WORD_VALUES or t in _SCALE_WORDS
+                       or t in ("a", "an") and nxt in _SCALE_WORDS))
+
+
+def _hedges_a_number(dropped: list[str], src: list[str], b: int) -> bool:
+    """Whether the last word of a dropped span says how exact the number right after it is (the kept
+    word src[b], or a currency sign dropped with the span: "[more than $]10,000")."""
+    words = [k for k, t in enumerate(dropped) if _is_word(t)]
+    if not words or dropped[words[-1]] not in _QUANTIFIERS:
+        return False
+    signs = dropped[words[-1] + 1:]
+    return _number_at(src, b) or bool(signs) and all(t in "$£€¥" for t in signs) and src[b][:1].isdigit()
+
+
+def _article_agrees(article: str, word: str) -> bool:
+    """Whether "a"/"an" fits the word after it, by its spelling ("an hour", "a union", "an MP")."""
+    return (article == "an") == bool(_VOWEL_SOUND.match(word.lower()))
+
+
 def deletion_problems(text: str, source: str, context: str = "") -> list[str]:
     """Why `text` is not a safe deletion of `source`, or []: it adds or moves words ("reworded"), drops a
     negation, modal, doubt or condition from what it keeps ("negation"), stops before a "but" clause
@@ -493,6 +529,8 @@ def deletion_problems(text: str, source: str, context: str = "") -> list[str]:
             None)  # "They are losing faith, even though [Fulham should stay up]"
         if opener:
             out.append("fragment: inside a clause opened by " + opener)
+        if _hedges_a_number(prefix, src, kept[0]):  # "[More than] 100 people died"
+            out.append("deletion: how exact the number is (" + " ".join(prefix[-3:]) + ")")
         q = list(prefix)
         modifiers = 0  # "Celtic striker [Leigh Griffiths]", "fellow co-hosts [New Zealand]"
         # modifiers go before a name only: where the sentence's casing shows that the rewrite opens on a
@@ -517,6 +555,12 @@ def deletion_problems(text: str, source: str, context: str = "") -> list[str]:
             # "[Fans of Leeds,] Hull and York may be shocked": the first of a list, and what it was of
             out.append("deletion: the start of a list (" + " ".join(prefix[-5:]) + ")")
     for g, b in spans:
+        if _hedges_a_number(g, src, b):  # "billed taxpayers for [more than] $10,000"
+            out.append("deletion: how exact the number is " + " ".join(g))
+            break
+        if g not in asides and g[0] in _SUBJECT_PRONOUNS and any(t in _VERBS or t in _SPEECH for t in g[1:]):
+            out.append("deletion: a clause's subject and verb " + " ".join(g))  # "revealed [he told] his parents"
+            break
         if g not in asides and sum(map(_is_word, g)) >= 4:
             out.append("deletion: " + " ".join(g))
             break
@@ -574,6 +618,15 @@ def deletion_problems(text: str, source: str, context: str = "") -> list[str]:
         verb = suffix[1]  # "[The men missing,] Tom Reed and Ann Lee[, were seen ...]": the subject alone
     if verb:  # "everything you hope a film [with its star would be]"
         out.append("fragment: cut before the verb " + verb)
+    last = kept[-1]
+    if suffix[:1] == ["with"] and src[last].endswith("ed") and last > 0 and src[last - 1] in _PASSIVE:
+        out.append("fragment: cut before with")  # "Her game was littered[ with 24 mistakes]."
+    tw = _word_tokens(text.translate(_QUOTES).lower())
+    sw = set(zip(src, src[1:]))
+    bad = next((f"{x} {y}" for x, y in zip(tw, tw[1:]) if x in ("a", "an") and _is_word(y) and (x, y) not in sw
+                and not _article_agrees(x, y)), None)
+    if bad:  # "an [important] change" -> "an change"
+        out.append("reworded: " + bad)
     if text.count("(") != text.count(")"):
         out.append("fragment: a bracket left open")  # "... 55,000 Cholos (Simeone's nickname."
     if not has_verb(text):
