@@ -79,11 +79,15 @@ def extractor_section(ck: Path, log: list[Path] | None) -> list[str]:
              f"{win['max_len']} tokens `[CLS] s1 [SEP] [CLS] s2 [SEP] ...`, a score from each sentence's "
              f"[CLS]; later windows open with the lead and {win['overlap']} sentences of context; a sentence's "
              f"score is its logit minus {ext.get('position_prior', 0)} x log(1 + its index).", "",
-             "## Extractor training", "",
-             "Reproduce with `summarizer train --config configs/extractor-minilm.yaml`, then "
-             "`summarizer train --config configs/extractor-minilm-stage2.yaml` (the second stage starts from the "
-             "first's weights and reads the training articles it did not; its config is copied in "
-             "`extractor/extractor.json`).", ""]
+             "## Extractor training", ""]
+    if ecfg.get("init") == "minilm" and not ecfg.get("train_offset"):  # one stage from the base model
+        parts += [f"Reproduce with `summarizer train --config configs/extractor-minilm-gpu.yaml` (all training "
+                  f"articles, {ecfg['epochs']} epochs; its config is copied in `extractor/extractor.json`).", ""]
+    else:
+        parts += ["Reproduce with `summarizer train --config configs/extractor-minilm.yaml`, then "
+                  "`summarizer train --config configs/extractor-minilm-stage2.yaml` (the second stage starts from "
+                  "the first's weights and reads the training articles it did not; its config is copied in "
+                  "`extractor/extractor.json`).", ""]
     if esum:
         parts += [f"- Steps: {esum['steps']:,} of {esum['planned_steps']:,} planned, batch {ecfg['batch_size']} "
                   f"windows; {esum['train_articles']:,} training articles, oracle labels; wall time "

@@ -13,6 +13,8 @@ The decoder reads the small ids through a table back to the real ones.
 
 from __future__ import annotations
 
+import inspect
+import re
 from contextlib import contextmanager
 
 import torch
@@ -89,12 +91,12 @@ class CrossAttentionCache(DynamicCache):
         pass
 
 
-_CACHE_KEYWORD = "cache" if int(transformers.__version__.split(".")[0]) >= 5 else "past_key_values"  # renamed in 5
-
-
-def beam_cache() -> dict:
-    """generate() keyword for a fresh cache whose cross-attention half is never reordered."""
-    return {_CACHE_KEYWORD: EncoderDecoderCache(DynamicCache(), CrossAttentionCache())}
+def beam_cache(model) -> dict:
+    """generate() keyword for a fresh cache whose cross-attention half is never reordered: `cache`, or
+    `past_key_values` where the model's forward still takes that name (transformers before 5.2x)."""
+    params = inspect.signature(model.forward).parameters
+    keyword = "cache" if "cache" in params else "past_key_values"
+    return {keyword: EncoderDecoderCache(DynamicCache(), CrossAttentionCache())}
 
 
 class _SmallIdEmbeddings(nn.Module):
@@ -124,9 +126,16 @@ class _SmallVocabularyHead(nn.Module):
         return torch.cat([kept, rest], dim=-1)
 
 
+_TRANSFORMERS = tuple(int(x) for x in re.findall(r"\d+", transformers.__version__)[:2])
+
+
 def supports_small_vocabulary(model) -> bool:
     """True for a BERT2BERT (`EncoderDecoderModel` with a BERT decoder): the model whose modules
-    `source_vocabulary` knows how to swap. Other models decode over the full vocabulary."""
+    `source_vocabulary` knows how to swap, under a transformers whose beam search takes the vocabulary's
+    size from the scores it is given (5.24 does; 5.17 reads it from the config and fails). Other models,
+    and older versions, decode over the full vocabulary: the same outputs, more time."""
+    if _TRANSFORMERS < (5, 24):
+        return False
     dec = getattr(model, "decoder", None)
     return (hasattr(getattr(dec, "bert", None), "embeddings")
             and hasattr(getattr(getattr(dec, "cls", None), "predictions", None), "decoder"))

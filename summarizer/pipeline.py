@@ -288,7 +288,7 @@ class Engine:
         tok = self.tokenizer
         kwargs = {}
         if options.num_beams > 1 and self.model.config.is_encoder_decoder:
-            kwargs.update(beam_cache())
+            kwargs.update(beam_cache(self.model))
         if not options.constrain_to_source:
             return self._beams(self._generate_ids(input_ids, attention_mask, options, max_new_tokens, kwargs),
                                options.num_beams)

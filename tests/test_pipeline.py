@@ -84,6 +84,26 @@ def test_the_small_vocabulary_decodes_as_the_full_one(engine, monkeypatch, abstr
     assert small == engine._generate_rows(*args)
 
 
+def test_decoding_adapts_to_the_installed_transformers(engine, monkeypatch):
+    """The cache keyword follows the model's forward ("cache" in transformers 5.24, "past_key_values"
+    before), and a transformers whose beam search reads the vocabulary size from the config (5.17, seen
+    failing on a GPU machine) decodes over the full vocabulary."""
+    import torch
+
+    from summarizer import decoding
+
+    assert list(decoding.beam_cache(engine.model)) == ["cache"]
+
+    class Older(torch.nn.Module):
+        def forward(self, input_ids=None, past_key_values=None, **kwargs):
+            return input_ids
+
+    assert list(decoding.beam_cache(Older())) == ["past_key_values"]
+    assert decoding.supports_small_vocabulary(engine.model)
+    monkeypatch.setattr(decoding, "_TRANSFORMERS", (5, 17))
+    assert not decoding.supports_small_vocabulary(engine.model)
+
+
 def test_short_input_is_filled_and_flagged(engine):
     (draft,) = engine.summarize(["Only one short sentence about a cat."])
     assert len(draft.takeaways) == 5
