@@ -33,6 +33,11 @@ def main(argv=None) -> int:
     ap.add_argument("before")
     ap.add_argument("after")
     ap.add_argument("--draws", type=int, default=1000)
+    ap.add_argument("--references", default=None,
+                    help="an outputs.jsonl of the same articles to take the references from (runs written "
+                         "with --extractor-only before 0.5.0 lack them)")
+    ap.add_argument("--system", default=None,
+                    help="compare this baseline of both runs instead (e.g. 'extractor top-3': two extractors)")
     args = ap.parse_args(argv)
     a, b = read(args.before), read(args.after)
     ids = [i for i in a if i in b]
@@ -40,18 +45,23 @@ def main(argv=None) -> int:
         print("no article is in both files", file=sys.stderr)
         return 1
     rouge = load_rouge()
-    refs = [a[i]["reference"] for i in ids]
+    known = read(args.references) if args.references else {}
+    refs = [a[i].get("reference") or b[i].get("reference") or known[i]["reference"] for i in ids]
     indices = np.random.default_rng(0).integers(0, len(ids), size=(args.draws, len(ids)))
     print(f"{len(ids)} articles in both runs")
-    for field in ("takeaways", "abstract"):
+    if args.system:  # a baseline's sentences, as the takeaways are read: one a line
+        for run in (a, b):
+            for i in ids:
+                run[i][args.system] = run[i]["baselines"][args.system]
+    for field in [args.system] if args.system else ("takeaways", "abstract"):
         def texts(run):  # one sentence a line, as `summarizer evaluate` scores them (ROUGE-Lsum)
-            return [run[i][field] if field == "takeaways" else split_sentences(run[i][field]) for i in ids]
+            return [split_sentences(run[i][field]) if field == "abstract" else run[i][field] for i in ids]
 
         before, after = (rouge.compute(predictions=texts(run), references=refs, use_aggregator=False)
                          for run in (a, b))
-        same = (sum(x == y for i in ids for x, y in zip(a[i][field], b[i][field])) if field == "takeaways"
-                else sum(a[i][field] == b[i][field] for i in ids))
-        total = sum(len(a[i][field]) for i in ids) if field == "takeaways" else len(ids)
+        same = (sum(a[i][field] == b[i][field] for i in ids) if field == "abstract"
+                else sum(x == y for i in ids for x, y in zip(a[i][field], b[i][field])))
+        total = len(ids) if field == "abstract" else sum(len(a[i][field]) for i in ids)
         print(f"\n{field}: {same} of {total} the same text")
         print("| | before | after | after - before [95% CI] |\n|---|---|---|---|")
         for t in TYPES:

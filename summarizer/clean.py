@@ -299,4 +299,6 @@ def clean(raw: str, *, html: bool | None = None) -> Cleaned:
         flags.append("page_furniture_removed")
     if page.boxes:
         flags.append("side_box_moved")
-    return Cleaned("\n".join(page.story + page.boxes), flags)
+    # the boxes follow the story after one blank line (the story has none): with the flag, the engine
+    # ranks their sentences after every sentence of the story (`pipeline.BOX_BREAK`)
+    return Cleaned("\n".join(page.story) + ("\n\n" + "\n".join(page.boxes) if page.boxes else ""), flags)

@@ -204,17 +204,25 @@ class Engine:
         `flags`: what cleaning said of each text; each draft's flags are all there is to say of it."""
         drafts = []
         step = options.batch_size
+        flags = flags or [[] for _ in texts]
         for i in range(0, len(texts), step):
-            drafts.extend(self._summarize_batch(texts[i:i + step], options))
+            boxed = ["side_box_moved" in f for f in flags[i:i + step]]
+            drafts.extend(self._summarize_batch(texts[i:i + step], options, boxed))
         for draft, more in zip(drafts, flags or []):
             draft.flags = sorted(set(draft.flags) | set(more))
         return drafts
 
     # --- steps ------------------------------------------------------------
-    def _units(self, text: str, options: SummarizeOptions) -> tuple[list[str], bool, dict, list[str]]:
-        """(units to summarise, truncated, the article's casing table, flags): one sentence split
-        serves all."""
-        split, cut = split_sentences_cut(text)
+    def _units(self, text: str, options: SummarizeOptions, boxed: bool = False):
+        """(units to summarise, truncated, the article's casing table, flags, how many units the story
+        has): one sentence split serves all. `boxed`: cleaning moved side boxes after the story, past
+        a blank line (`BOX_BREAK`); the units after it are theirs."""
+        story, _, boxes = text.partition(BOX_BREAK) if boxed else (text, "", "")
+        split, cut = split_sentences_cut(story)
+        in_story = len(split)
+        if boxes:
+            more, cut_box = split_sentences_cut(boxes)
+            split, cut = split + more, cut or cut_box
         if not split:
             raise ValueError("the text has no sentence to summarise")
         flags = (["long_sentence_cut"] if cut else []) + ([] if looks_english(text) else ["not_english"])
@@ -224,26 +232,27 @@ class Engine:
             clauses = [c.strip() for s in sents for c in _CLAUSE.split(s)]
             clauses = [c for c in clauses if len(c.split()) >= 4]
             if len(clauses) > len(sents):
-                sents = clauses
-        return sents, truncated, casing_table(split), flags
+                sents, in_story = clauses, len(clauses)  # too short to tell story from box: all count
+        return sents, truncated, casing_table(split), flags, min(in_story, len(sents))
 
-    def _summarize_batch(self, texts: list[str], options: SummarizeOptions) -> list[Draft]:
+    def _summarize_batch(self, texts: list[str], options: SummarizeOptions,
+                         boxed: list[bool] | None = None) -> list[Draft]:
         k = NUM_TAKEAWAYS
-        units = [self._units(t, options) for t in texts]
+        units = [self._units(t, options, b) for t, b in zip(texts, boxed or [False] * len(texts))]
         docs = []
         if self.extractor is not None:
             scored = self.extractor.score([sents for sents, *_ in units])
-            for (sents, truncated, table, flags), (scores, _) in zip(units, scored):
-                docs.append(_Doc(sents, truncated, _ranking(scores), None, table, flags))
+            for (sents, truncated, table, flags, in_story), (scores, _) in zip(units, scored):
+                docs.append(_Doc(sents, truncated, _ranking(scores, in_story), None, table, flags))
         else:
             emb_all = embed_sentences(self.model, self.tokenizer, [s for sents, *_ in units for s in sents],
                                       self.device)
             start = 0
-            for sents, truncated, table, flags in units:
+            for sents, truncated, table, flags, in_story in units:
                 emb = emb_all[start:start + len(sents)]
                 start += len(sents)
                 scores = self.selector.scores(features(emb, sents))
-                docs.append(_Doc(sents, truncated, _ranking(scores), emb, table, flags))
+                docs.append(_Doc(sents, truncated, _ranking(scores, in_story), emb, table, flags))
         # rounds of rewriting, all articles batched together: each article proposes its best
         # untried sentences until it has k takeaways that are not near-duplicates of each other
         for _ in range(3):
@@ -361,9 +370,17 @@ def _first_supported(candidates: list[str], source: str, context: str, max_sente
     return None, first_problems or []
 
 
-def _ranking(scores: torch.Tensor) -> list[int]:
-    """Sentence indices, best score first; equal scores in article order."""
-    return sorted(range(len(scores)), key=lambda i: (-float(scores[i]), i))
+# cleaning puts a page's side boxes (a "Key Takeaways" or "In brief" list, the editor's analysis) after
+# its story, past this break, and flags it "side_box_moved"
+BOX_BREAK = "\n\n"
+
+
+def _ranking(scores: torch.Tensor, in_story: int | None = None) -> list[int]:
+    """Sentence indices, best score first; equal scores in article order. Sentences from `in_story` on
+    are a side box's: they come after every sentence of the story, whatever their score (a page's own
+    summary box reads like the best summary of all, and says less than the story it sums up)."""
+    in_story = len(scores) if in_story is None else in_story
+    return sorted(range(len(scores)), key=lambda i: (i >= in_story, -float(scores[i]), i))
 
 
 @dataclass

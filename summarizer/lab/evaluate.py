@@ -329,7 +329,7 @@ def evaluate_model(model=None, data_dir=None, dataset: str | None = None, split:
         for i in range(0, len(rows), step):
             prepared = [prepare(r["article"], options) for r in rows[i:i + step]]
             if extractor_only:
-                drafts += rank_only(engine, [text for text, _ in prepared], options)
+                drafts += rank_only(engine, prepared, options)
             else:
                 drafts += engine.summarize([text for text, _ in prepared], options, flags=[f for _, f in prepared])
             bar.update(len(prepared))
@@ -393,15 +393,16 @@ def evaluate_model(model=None, data_dir=None, dataset: str | None = None, split:
     return report
 
 
-def rank_only(engine, texts: list[str], options) -> list:
-    """The engine's sentences and the extractor's ranking of them, without rewriting."""
+def rank_only(engine, prepared: list[tuple[str, list[str]]], options) -> list:
+    """The engine's sentences and the extractor's ranking of them (side boxes last, as the engine ranks
+    them), without rewriting. `prepared`: (text, flags) from `api.prepare`."""
     from types import SimpleNamespace
 
     from ..pipeline import _ranking
 
-    units = [engine._units(t, options)[0] for t in texts]
-    scored = engine.extractor.score(units)
-    return [SimpleNamespace(sentences=sents, ranking=_ranking(scores)) for sents, (scores, _) in zip(units, scored)]
+    units = [engine._units(t, options, "side_box_moved" in f) for t, f in prepared]
+    scored = engine.extractor.score([u[0] for u in units])
+    return [SimpleNamespace(sentences=u[0], ranking=_ranking(scores, u[-1])) for u, (scores, _) in zip(units, scored)]
 
 
 def write_report(report: dict, out: Path, rows, drafts, systems, per_article) -> None:
@@ -411,8 +412,8 @@ def write_report(report: dict, out: Path, rows, drafts, systems, per_article) ->
     with open(out.with_suffix(".outputs.jsonl"), "w") as f:
         for i, (row, d) in enumerate(zip(rows, drafts)):
             if not hasattr(d, "takeaways"):  # extractor only
-                f.write(json.dumps({"id": row["id"], "ranking": d.ranking, "baselines": {n: s[i] for n, s in systems.items()}},
-                                   ensure_ascii=False) + "\n")
+                f.write(json.dumps({"id": row["id"], "reference": references(row), "ranking": d.ranking,
+                                    "baselines": {n: s[i] for n, s in systems.items()}}, ensure_ascii=False) + "\n")
                 continue
             f.write(json.dumps({
                 "id": row["id"], "reference": references(row), "abstract": d.abstract, "takeaways": d.takeaways,
