@@ -555,8 +555,12 @@ def deletion_problems(text: str, source: str, context: str = "") -> list[str]:
             # "[Fans of Leeds,] Hull and York may be shocked": the first of a list, and what it was of
             out.append("deletion: the start of a list (" + " ".join(prefix[-5:]) + ")")
     for g, b in spans:
+        a = b - len(g) - 1  # the kept word before the gap
         if _hedges_a_number(g, src, b):  # "billed taxpayers for [more than] $10,000"
             out.append("deletion: how exact the number is " + " ".join(g))
+            break
+        if g[0] == "of" and (src[a][:1].isdigit() or src[a] in _WORD_VALUES):
+            out.append("deletion: what the number counts " + " ".join(g))  # "Nine [of ten] prisoners"
             break
         if g not in asides and g[0] in _SUBJECT_PRONOUNS and any(t in _VERBS or t in _SPEECH for t in g[1:]):
             out.append("deletion: a clause's subject and verb " + " ".join(g))  # "revealed [he told] his parents"
@@ -570,7 +574,6 @@ def deletion_problems(text: str, source: str, context: str = "") -> list[str]:
         if src[b].startswith("'") and _is_word(src[b]):  # "the French [the league]'s": another possessor
             out.append("deletion: possessor " + " ".join(g))
             break
-        a = b - len(g) - 1  # the kept word before the gap
         if all(t in _PASSIVE for t in g) or all(t in _AUXILIARIES for t in g) and (
                 len(g) > 1 or src[a] in _AUXILIARIES or src[b] in _AUXILIARIES):
             # "the boy [was] bought a toy gun", "Ancelotti [is] hoping", "Cullum [has been] charged",
