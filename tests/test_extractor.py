@@ -6,6 +6,7 @@ import json
 import random
 import shutil
 from dataclasses import replace
+from pathlib import Path
 
 import pytest
 import torch
@@ -141,6 +142,37 @@ def test_train_logs_labels_resumes_and_exports(ext_config, tmp_path, tiny_model,
                                                                                               "oracle"}
     assert alone["rouge"]["extractor top-3"] == report["rouge"]["extractor top-3"]
     assert "extractor's sentences as written" in alone["settings"]["compared"]
+
+
+def test_a_run_trained_elsewhere_is_carried_back_and_exported(ext_config, tmp_path, tiny_model):
+    """The GPU path: the labelled data packed small (scripts/extractor_data.py) and unpacked to the same
+    cache; training there; here `summarizer train --export-only` fits the prior and exports, training nothing."""
+    import importlib.util
+
+    import yaml
+
+    from summarizer.lab.train import main as train_main
+
+    spec = importlib.util.spec_from_file_location("extractor_data", Path(__file__).parents[1] / "scripts" /
+                                                  "extractor_data.py")
+    data = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(data)
+    train(ext_config)
+    cache = tmp_path / "run" / "data" / "train-6.jsonl"
+    rows = [json.loads(line) for line in open(cache)]
+    assert [(r["ids"], r["labels"]) for r in data.unpack(data.pack(rows))] == [(r["ids"], r["labels"]) for r in rows]
+    (tmp_path / "run" / "last" / "trainer_state.pt").unlink()  # weights came back, the optimizer did not
+    log_lines = len(open(tmp_path / "run" / "log.jsonl").readlines())
+    ck = tmp_path / "ck"
+    shutil.copytree(tiny_model, ck)
+    cfg = tmp_path / "ext.yaml"
+    cfg.write_text(yaml.safe_dump(ext_config.__dict__))
+    train_main(["--config", str(cfg), "--export-only"])
+    assert len(open(tmp_path / "run" / "log.jsonl").readlines()) == log_lines  # no step was trained
+    settings = json.loads((ck / "extractor" / "extractor.json").read_text())
+    assert settings["position_prior"] in PRIOR_GRID and settings["train_summary"]["steps"] >= 3
+    with pytest.raises(SystemExit):  # the rewriter's config has --selector-only for that
+        train_main(["--config", str(Path(__file__).parents[1] / "configs" / "bert2bert-minilm.yaml"), "--export-only"])
 
 
 def test_top_sentences_blocks_repeated_trigrams():
