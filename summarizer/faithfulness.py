@@ -462,6 +462,8 @@ _QUANTIFIERS = frozenset("than least most about around nearly almost over under 
                          "barely merely potentially possibly perhaps reportedly allegedly up".split())
 _SCALE_WORDS = frozenset("hundred hundreds thousand thousands million millions billion billions trillion dozen "
                          "dozens half third quarter fifth tenth".split())
+_COMPARATIVES = frozenset("sooner later better worse rather earlier bigger smaller higher lower longer shorter "
+                          "greater larger faster slower older younger".split())
 _SUBJECT_PRONOUNS = frozenset("he she they we i you it".split())
 _VOWEL_SOUND = re.compile(r"^(?:[aeio]|u(?!ni|s[aeiu]|ra|ro|ti|k)|hour|honou?r|honest|heir|[fhlmnrsx]\b|"
                           r"(?:mp|mba|nfl|nba|nhs|fbi|mri|sos|rspca|lsd|mla|nbc|hbo)\b)")
@@ -529,6 +531,18 @@ def deletion_problems(text: str, source: str, context: str = "") -> list[str]:
             None)  # "They are losing faith, even though [Fulham should stay up]"
         if opener:
             out.append("fragment: inside a clause opened by " + opener)
+        if prefix[-1] in _POSSESSIVE_PRONOUNS and surface and not source.islower() \
+                and surface[kept[0]][:1].islower():  # "[His] father Michael is" reads as a priest
+            out.append("deletion: whose " + src[kept[0]])
+        item = _after_last(prefix, _SENTENCE_END | {":"})
+        comma = kept[0] - 1  # where the sentence's casing shows a name before the comma ("Cemetery, Hull"),
+        while comma > 0 and src[comma] in ('"', "'"):  # the kept name continues it: a place, not a subject
+            comma -= 1
+        if item[-1:] == [","] and item[0] in _DETERMINERS and item[0] != "-" and len(item) > 2 \
+                and surface and not source.islower() and surface[comma - 1][:1].isupper() \
+                and not any(t in _VERBS or t in _SUBORDINATORS for t in item):
+            # "[The weeping willow at the cemetery,] Hull looks like a nose": the subject, not an opening
+            out.append("deletion: the subject before " + " ".join(item[-3:]))
         if _hedges_a_number(prefix, src, kept[0]):  # "[More than] 100 people died"
             out.append("deletion: how exact the number is (" + " ".join(prefix[-3:]) + ")")
         q = list(prefix)
@@ -558,6 +572,17 @@ def deletion_problems(text: str, source: str, context: str = "") -> list[str]:
         a = b - len(g) - 1  # the kept word before the gap
         if _hedges_a_number(g, src, b):  # "billed taxpayers for [more than] $10,000"
             out.append("deletion: how exact the number is " + " ".join(g))
+            break
+        if src[b] == "than" and g[-1] in _COMPARATIVES | {"more", "less", "fewer"} or \
+                src[b] == "than" and len(g[-1]) > 4 and g[-1].endswith("er"):
+            out.append("deletion: a comparative " + " ".join(g))  # "will return [sooner] than expected"
+            break
+        gw = [t for t in g if _is_word(t)]
+        if gw and all(t in _AUXILIARIES for t in gw) and "been" in src[b:b + 2] and gw[-1] != "been":
+            out.append("deletion: auxiliary " + " ".join(gw))  # "Hostey, 22, [has] allegedly been"
+            break
+        if g not in asides and "to" in gw[:-1] and gw[-1] in _VERBS and gw[-1] not in _AUXILIARIES - {"be", "have"}:
+            out.append("deletion: a verb " + " ".join(gw))  # "luring [Britons to become] fighters"
             break
         if g[0] == "of" and (src[a][:1].isdigit() or src[a] in _WORD_VALUES):
             out.append("deletion: what the number counts " + " ".join(g))  # "Nine [of ten] prisoners"
@@ -634,6 +659,10 @@ def deletion_problems(text: str, source: str, context: str = "") -> list[str]:
         out.append("fragment: a bracket left open")  # "... 55,000 Cholos (Simeone's nickname."
     if not has_verb(text):
         out.append("fragment: no verb")
+    else:
+        last = re.split(r",\s+and\s+|;\s+", text)[-1]
+        if last != text and len(last.split()) >= 3 and not has_verb(last):
+            out.append("fragment: no verb after the last 'and'")  # "Sauber appealed, and by 3.15pm three judges."
     words = [t for t in _word_tokens(text) if _is_word(t)]
     if suffix and words and words[-1] in _DANGLING:  # "... with a fearless way of."
         out.append("fragment: ends with " + words[-1])

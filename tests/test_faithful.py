@@ -242,8 +242,23 @@ def test_a_rejected_abstract_quotes_its_best_sentences_up_to_about_40_words(tiny
     # "a"/"an" left before the wrong word
     ("The board approved an change to the rules.", "The board approved an important change to the rules.",
      "reworded: an change"),
+    # the fourth count's misses: a comparative cut before "than", an auxiliary before "been", a verb and
+    # its "to", the last clause with no verb, a subject dropped before a place, "his father" made a title
+    ("Marchisio injured ankle ligaments, but will return than first expected.",
+     "Marchisio injured ankle ligaments, but will return sooner than first expected.", "deletion: a comparative"),
+    ("Hostey, 22, allegedly been instrumental in luring Britons.",
+     "Hostey, 22, has allegedly been instrumental in luring Britons.", "deletion: auxiliary has"),
+    ("Hostey has been instrumental in luring fighters in Syria.",
+     "Hostey has been instrumental in luring Britons to become fighters in Syria.", "deletion: a verb"),
+    ("Sauber immediately appealed, and by 3.15pm three different judges.",
+     "Sauber immediately appealed, and by 3.15pm three different judges heard the case.",
+     "fragment: no verb after the last 'and'"),
+    ("Hull looks strikingly like a nose.", "The weeping willow at Chanterlands Avenue Cemetery, Hull looks strikingly "
+     "like a nose.", "deletion: the subject before"),
+    ("Father Michael is the most successful driver in Formula One history.",
+     "His father Michael is the most successful driver in Formula One history.", "deletion: whose father"),
 ])
-def test_rules_from_the_third_hand_count(rewrite, source, problem):
+def test_rules_from_the_hand_counts(rewrite, source, problem):
     assert any(p.startswith(problem) for p in unfaithful(rewrite, source)), unfaithful(rewrite, source)
     assert unfaithful(source, source) == []  # the sentence itself passes
 
@@ -256,6 +271,12 @@ def test_rules_from_the_third_hand_count(rewrite, source, problem):
     ("The firm hired a university lecturer for an MBA course.",
      "The firm hired a senior university lecturer for an MBA course."),
     ("The board approved an hour-long debate.", "The board approved an hour-long debate on Monday."),
+    ("Benaud was inducted into the Hall of Fame in 1985.",  # an opening phrase, not the subject
+     "A veteran of 64 Test matches, Benaud was inducted into the Hall of Fame in 1985."),
+    ("Michael is the most successful driver.", "His father Michael is the most successful driver."),
+    ("Rahman was found guilty of rigging the vote.",  # an aside between dashes may go, verbs and all
+     "Rahman - who police failed to charge - was found guilty of rigging the vote."),
+    ("Smith won the race, but only just.", "Smith won the race on Sunday, but only just."),  # "but": not a clause
 ])
 def test_those_rules_let_the_faithful_cut_through(rewrite, source):
     assert unfaithful(rewrite, source) == []
