@@ -462,6 +462,8 @@ _QUANTIFIERS = frozenset("than least most about around nearly almost over under 
                          "barely merely potentially possibly perhaps reportedly allegedly up".split())
 _SCALE_WORDS = frozenset("hundred hundreds thousand thousands million millions billion billions trillion dozen "
                          "dozens half third quarter fifth tenth".split())
+_OBJECT_PRONOUNS = frozenset("them him us me".split())  # not "her": "won [her] first title" is a possessive
+_FINITE = frozenset("is are was were has have had".split())
 _COMPARATIVES = frozenset("sooner later better worse rather earlier bigger smaller higher lower longer shorter "
                           "greater larger faster slower older younger".split())
 _SUBJECT_PRONOUNS = frozenset("he she they we i you it".split())
@@ -581,6 +583,15 @@ def deletion_problems(text: str, source: str, context: str = "") -> list[str]:
         if gw and all(t in _AUXILIARIES for t in gw) and "been" in src[b:b + 2] and gw[-1] != "been":
             out.append("deletion: auxiliary " + " ".join(gw))  # "Hostey, 22, [has] allegedly been"
             break
+        if len(gw) == 1 and gw[0] in _OBJECT_PRONOUNS and src[a] not in _PREPOSITIONS:
+            out.append("deletion: an object " + gw[0])  # "the win lifted [them] above Southampton"
+            break
+        if g not in asides and any(t in _CONTRAST for t in gw):
+            out.append("deletion: " + " ".join(gw))  # "trapped lbw[, but Behardien] and Philander took"
+            break
+        if g not in asides and g[0] in _BOUNDARY and any(t in _FINITE for t in gw):
+            out.append("deletion: a verb " + " ".join(gw))  # "The actor, who has a role[, was in Tallahassee] for"
+            break
         if g not in asides and "to" in gw[:-1] and gw[-1] in _VERBS and gw[-1] not in _AUXILIARIES - {"be", "have"}:
             out.append("deletion: a verb " + " ".join(gw))  # "luring [Britons to become] fighters"
             break
@@ -596,7 +607,7 @@ def deletion_problems(text: str, source: str, context: str = "") -> list[str]:
         if len(g) == 1 and g[0] in _PARTICLES:
             out.append("deletion: particle " + g[0])
             break
-        if src[b].startswith("'") and _is_word(src[b]):  # "the French [the league]'s": another possessor
+        if src[b].startswith("'") and _is_word(src[b]) and gw:  # "the French [the league]'s": another possessor
             out.append("deletion: possessor " + " ".join(g))
             break
         if all(t in _PASSIVE for t in g) or all(t in _AUXILIARIES for t in g) and (
@@ -636,6 +647,11 @@ def deletion_problems(text: str, source: str, context: str = "") -> list[str]:
     participle = len(rest[0]) > 4 and rest[0].endswith(("ed", "ing")) if rest else False
     if rest and _is_word(rest[0]) and rest[0] not in _SAFE_STOP and not participle:
         out.append("fragment: cut before " + " ".join(rest))
+    if rest[:1] in (["and"], ["or"]) and 1 <= sum(map(_is_word, suffix[1:5])) <= 3 \
+            and any(t in _SENTENCE_END for t in suffix[1:6]) and not any(t in _VERBS for t in suffix[1:5]):
+        out.append("fragment: the last of a list cut (" + " ".join(suffix[:4]) + ")")  # "in October[ and February]."
+    if suffix[:1] == [":"] and any(src[k] in _SPEECH for k in kept):
+        out.append("fragment: what was said is cut")  # "The 59-year-old told the club's website[: '...']"
     tail = []  # the first clause of what follows the rewrite's end, up to a mark or a word that opens another
     for t in suffix:
         if t in _BOUNDARY or t in _SENTENCE_END or t in _CLAUSE_OPENERS:

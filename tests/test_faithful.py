@@ -257,6 +257,19 @@ def test_a_rejected_abstract_quotes_its_best_sentences_up_to_about_40_words(tiny
      "like a nose.", "deletion: the subject before"),
     ("Father Michael is the most successful driver in Formula One history.",
      "His father Michael is the most successful driver in Formula One history.", "deletion: whose father"),
+    # the fifth count's: the last of a list, what was said, an object pronoun, a "but" clause joined, the main
+    # verb dropped for a relative clause's
+    ("Brendon was arrested in October.", "Brendon was arrested in October and February.",
+     "fragment: the last of a list cut"),
+    ("The 59-year-old told the club's website.", "The 59-year-old told the club's website: 'I will do my best.'",
+     "fragment: what was said is cut"),
+    ("The win lifted above Southampton into second.", "The win lifted them above Southampton into second.",
+     "deletion: an object them"),
+    ("Duminy was trapped lbw and Vernon Philander.",
+     "Duminy was trapped lbw, but Behardien and Vernon Philander took the total past 300.", "deletion: but"),
+    ('The actor has a recurring role on "Criminal Minds" for a comic book convention.',
+     'The actor, who has a recurring role on "Criminal Minds," was in Tallahassee for a comic book convention.',
+     "deletion: a verb"),
 ])
 def test_rules_from_the_hand_counts(rewrite, source, problem):
     assert any(p.startswith(problem) for p in unfaithful(rewrite, source)), unfaithful(rewrite, source)
@@ -277,6 +290,8 @@ def test_rules_from_the_hand_counts(rewrite, source, problem):
     ("Rahman was found guilty of rigging the vote.",  # an aside between dashes may go, verbs and all
      "Rahman - who police failed to charge - was found guilty of rigging the vote."),
     ("Smith won the race, but only just.", "Smith won the race on Sunday, but only just."),  # "but": not a clause
+    ("Caroline Wozniacki won first title of 2015.", "Caroline Wozniacki won her first title of 2015."),
+    ("Ozil was ranked beside Hazard and Silva.", "Ozil was ranked beside Hazard and Silva, a study found."),
 ])
 def test_those_rules_let_the_faithful_cut_through(rewrite, source):
     assert unfaithful(rewrite, source) == []
