@@ -20,6 +20,11 @@ from .text import normalize_text
 _HTML = re.compile(r"<\s*(!doctype|html|head|body|article|main|div|p|span|br|section|h[1-6])\b[^>]*>", re.I)
 
 
+# a page's side boxes (a "Key Takeaways" or "In brief" list, the editor's analysis) follow its story past
+# one blank line (the story has none), and the text is flagged "side_box_moved"
+BOX_BREAK = "\n\n"
+
+
 @dataclass
 class Cleaned:
     text: str  # article text, one paragraph per line
@@ -299,6 +304,5 @@ def clean(raw: str, *, html: bool | None = None) -> Cleaned:
         flags.append("page_furniture_removed")
     if page.boxes:
         flags.append("side_box_moved")
-    # the boxes follow the story after one blank line (the story has none): with the flag, the engine
-    # ranks their sentences after every sentence of the story (`pipeline.BOX_BREAK`)
-    return Cleaned("\n".join(page.story) + ("\n\n" + "\n".join(page.boxes) if page.boxes else ""), flags)
+    # with the flag, the engine ranks the boxes' sentences after every sentence of the story
+    return Cleaned("\n".join(page.story) + (BOX_BREAK + "\n".join(page.boxes) if page.boxes else ""), flags)

@@ -93,7 +93,7 @@ class CrossAttentionCache(DynamicCache):
 
 def beam_cache(model) -> dict:
     """generate() keyword for a fresh cache whose cross-attention half is never reordered: `cache`, or
-    `past_key_values` where the model's forward still takes that name (transformers before 5.2x)."""
+    `past_key_values` where the model's forward still takes that name (transformers 5.17 does, 5.24 not)."""
     params = inspect.signature(model.forward).parameters
     keyword = "cache" if "cache" in params else "past_key_values"
     return {keyword: EncoderDecoderCache(DynamicCache(), CrossAttentionCache())}

@@ -26,6 +26,7 @@ import torch
 from transformers import LogitsProcessorList
 
 from .decoding import SourceSpans, beam_cache, source_vocabulary, supports_small_vocabulary
+from .clean import BOX_BREAK
 from .extractor import SUBFOLDER as EXTRACTOR_SUBFOLDER
 from .extractor import Extractor
 from .faithfulness import has_verb, is_question, opens_mid_quote, plain_quote, unfaithful
@@ -208,7 +209,7 @@ class Engine:
         for i in range(0, len(texts), step):
             boxed = ["side_box_moved" in f for f in flags[i:i + step]]
             drafts.extend(self._summarize_batch(texts[i:i + step], options, boxed))
-        for draft, more in zip(drafts, flags or []):
+        for draft, more in zip(drafts, flags):
             draft.flags = sorted(set(draft.flags) | set(more))
         return drafts
 
@@ -368,11 +369,6 @@ def _first_supported(candidates: list[str], source: str, context: str, max_sente
         if first_problems is None:
             first_problems = problems
     return None, first_problems or []
-
-
-# cleaning puts a page's side boxes (a "Key Takeaways" or "In brief" list, the editor's analysis) after
-# its story, past this break, and flags it "side_box_moved"
-BOX_BREAK = "\n\n"
 
 
 def _ranking(scores: torch.Tensor, in_story: int | None = None) -> list[int]:
