@@ -459,7 +459,7 @@ _SAFE_STOP = _SAFE_NEXT | _CONTRAST
 # words that say how exact a number is: "[more than] $10,000", "[at least] 12 people", "[nearly] half"
 _QUANTIFIERS = frozenset("than least most about around nearly almost over under roughly approximately some "
                          "estimated only just extra additional another upwards close below above exceeding "
-                         "barely merely potentially possibly perhaps reportedly allegedly up".split())
+                         "barely merely potentially possibly perhaps reportedly allegedly".split())  # and "up to"
 _SCALE_WORDS = frozenset("hundred hundreds thousand thousands million millions billion billions trillion dozen "
                          "dozens half third quarter fifth tenth".split())
 _OBJECT_PRONOUNS = frozenset("them him us me".split())  # not "her": "won [her] first title" is a possessive
@@ -483,7 +483,7 @@ def _hedges_a_number(dropped: list[str], src: list[str], b: int) -> bool:
     """Whether the last word of a dropped span says how exact the number right after it is (the kept
     word src[b], or a currency sign dropped with the span: "[more than $]10,000")."""
     words = [k for k, t in enumerate(dropped) if _is_word(t)]
-    if not words or dropped[words[-1]] not in _QUANTIFIERS:
+    if not words or dropped[words[-1]] not in _QUANTIFIERS and [dropped[k] for k in words[-2:]] != ["up", "to"]:
         return False
     signs = dropped[words[-1] + 1:]
     return _number_at(src, b) or bool(signs) and all(t in "$£€¥" for t in signs) and src[b][:1].isdigit()
@@ -676,8 +676,8 @@ def deletion_problems(text: str, source: str, context: str = "") -> list[str]:
     if not has_verb(text):
         out.append("fragment: no verb")
     else:
-        last = re.split(r",\s+and\s+|;\s+", text)[-1]
-        if last != text and len(last.split()) >= 3 and not has_verb(last):
+        final_clause = re.split(r",\s+and\s+|;\s+", text)[-1]
+        if final_clause != text and len(final_clause.split()) >= 3 and not has_verb(final_clause):
             out.append("fragment: no verb after the last 'and'")  # "Sauber appealed, and by 3.15pm three judges."
     words = [t for t in _word_tokens(text) if _is_word(t)]
     if suffix and words and words[-1] in _DANGLING:  # "... with a fearless way of."

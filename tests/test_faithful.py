@@ -231,6 +231,7 @@ def test_a_rejected_abstract_quotes_its_best_sentences_up_to_about_40_words(tiny
     ("The club paid £5m for the striker.", "The club paid about £5m for the striker.",
      "deletion: how exact the number is"),
     ("Police found 12 bodies.", "Police found at least 12 bodies.", "deletion: how exact the number is"),
+    ("The fine could reach £5,000.", "The fine could reach up to £5,000.", "deletion: how exact the number is"),
     ("Nine mostly foreign prisoners have been given 72 hours notice.",
      "Nine of ten mostly foreign prisoners have been given 72 hours notice.", "deletion: what the number counts"),
     # a clause's subject and verb gone: two clauses made one ("he told" his parents)
