@@ -192,9 +192,9 @@ def make_model(init: str = "minilm"):
     # eager attention on CPU: on 2 AVX-512 cores a bf16 training step at 512 tokens took 5.6 s with it
     # and 8.9 s with PyTorch's fused attention (on CUDA the fused one is the fast one)
     # float32 weights to train, also from an fp16 folder (a copy of the base model that fits a transfer)
+    attention = "sdpa" if torch.cuda.is_available() else "eager"
     model = BertForTokenClassification.from_pretrained(path, num_labels=1, local_files_only=True,
-                                                       dtype=torch.float32, attn_implementation="sdpa" if torch.cuda.is_available()
-                                                       else "eager")
+                                                       dtype=torch.float32, attn_implementation=attention)
     tok = AutoTokenizer.from_pretrained(path, local_files_only=True)
     return model, tok
 
