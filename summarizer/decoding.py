@@ -16,6 +16,7 @@ from __future__ import annotations
 import inspect
 import re
 from contextlib import contextmanager
+from functools import lru_cache
 
 import torch
 import transformers
@@ -91,12 +92,15 @@ class CrossAttentionCache(DynamicCache):
         pass
 
 
+@lru_cache(maxsize=8)
+def _cache_keyword(model_class: type) -> str:
+    return "cache" if "cache" in inspect.signature(model_class.forward).parameters else "past_key_values"
+
+
 def beam_cache(model) -> dict:
     """generate() keyword for a fresh cache whose cross-attention half is never reordered: `cache`, or
     `past_key_values` where the model's forward still takes that name (transformers 5.17 does, 5.24 not)."""
-    params = inspect.signature(model.forward).parameters
-    keyword = "cache" if "cache" in params else "past_key_values"
-    return {keyword: EncoderDecoderCache(DynamicCache(), CrossAttentionCache())}
+    return {_cache_keyword(type(model)): EncoderDecoderCache(DynamicCache(), CrossAttentionCache())}
 
 
 class _SmallIdEmbeddings(nn.Module):

@@ -444,6 +444,7 @@ def _after_last(tokens: list[str], marks: set[str]) -> list[str]:
 
 _SENTENCE_END = {".", "!", "?"}
 _CONDITIONS = {"if", "unless", "whether"}
+_ITEM_ENDS = _SENTENCE_END | {":"}  # where a dropped opening's last item starts
 _PREPOSITIONS = frozenset("in on at for during after before since by from with under over amid following "
                           "throughout within".split())
 # subordinators that open a clause of their own inside an opening, or cut one short at the end
@@ -536,7 +537,7 @@ def deletion_problems(text: str, source: str, context: str = "") -> list[str]:
         if prefix[-1] in _POSSESSIVE_PRONOUNS and surface and not source.islower() \
                 and surface[kept[0]][:1].islower():  # "[His] father Michael is" reads as a priest
             out.append("deletion: whose " + src[kept[0]])
-        item = _after_last(prefix, _SENTENCE_END | {":"})
+        item = _after_last(prefix, _ITEM_ENDS)
         comma = kept[0] - 1  # where the sentence's casing shows a name before the comma ("Cemetery, Hull"),
         while comma > 0 and src[comma] in ('"', "'"):  # the kept name continues it: a place, not a subject
             comma -= 1
@@ -665,11 +666,10 @@ def deletion_problems(text: str, source: str, context: str = "") -> list[str]:
     last = kept[-1]
     if suffix[:1] == ["with"] and src[last].endswith("ed") and last > 0 and src[last - 1] in _PASSIVE:
         out.append("fragment: cut before with")  # "Her game was littered[ with 24 mistakes]."
-    tw = _word_tokens(text.translate(_QUOTES).lower())
-    sw = set(zip(src, src[1:]))
-    bad = next((f"{x} {y}" for x, y in zip(tw, tw[1:]) if x in ("a", "an") and _is_word(y) and (x, y) not in sw
-                and not _article_agrees(x, y)), None)
-    if bad:  # "an [important] change" -> "an change"
+    tw = _word_tokens(text)  # lowercased, quotes read plain: as `src`
+    wrong = [(x, y) for x, y in zip(tw, tw[1:]) if x in ("a", "an") and _is_word(y) and not _article_agrees(x, y)]
+    bad = next((f"{x} {y}" for x, y in wrong if (x, y) not in set(zip(src, src[1:]))), None) if wrong else None
+    if bad:  # "an [important] change" -> "an change" (the source's own "a hour" is its own)
         out.append("reworded: " + bad)
     if text.count("(") != text.count(")"):
         out.append("fragment: a bracket left open")  # "... 55,000 Cholos (Simeone's nickname."
