@@ -144,6 +144,14 @@ _FREE_OPENERS = frozenset("the a an he she it they this these that those his her
                           "after before as when while but and we i you our some all one".split())
 
 
+_COMPOUND_TAIL = re.compile(r"[-\u2010\u2011][^\W\d_]")  # "40,000-a-week", "18-year-old": the number is a word's
+
+
+def _numbers_in_words(text: str) -> list[tuple[str, bool]]:
+    """Each number of `text` (canonical), and whether a hyphenated word goes on from it ("18-year-old")."""
+    return [(_canonical(m.group(0)), bool(_COMPOUND_TAIL.match(text, m.end()))) for m in _NUMBER_SPAN.finditer(text)]
+
+
 def _canonical(span: str) -> str:
     span = re.sub(r"\s+", "", span.lower()).replace("–", "-")
     return re.sub(r"per ?cent|percent", "%", span)
@@ -165,6 +173,11 @@ def unfaithful(text: str, source: str, context: str = "") -> list[str]:
     its sentence (`deletion_problems`). Empty when the rewrite is supported."""
     stated = set(number_spans(source))
     problems = [f"number {n}" for n in number_spans(text) if n not in stated]
+    # a number the source writes only inside a hyphenated word keeps it: "his £40,000[-a-week salary]"
+    in_words = _numbers_in_words(source)
+    in_words = {n for n, joined in in_words if joined} - {n for n, joined in in_words if not joined}
+    problems += [f"number {n} without its hyphenated word" for n, joined in _numbers_in_words(text)
+                 if n in in_words and not joined]
     words = set(re.findall(r"[^\W\d_]+", source))
     lower = {w.lower() for w in words}
     if not is_lowercase_text(source):
@@ -192,7 +205,8 @@ def name_words(text: str) -> list[str]:
 # homeowner with a mortgage.", "Unlike Germany, which cut its rate.") has lost its main clause
 _SUBORDINATE_OPENER = re.compile(
     r"^[\"'\u201c\u2018(]*(?!at least\b)(?:for|unlike|like|although|though|while|whereas|after|before|as|when|whenever|if|unless|"
-    r"because|since|despite|with|without|following|according to|amid|during|in|on|at|by|from|under|over)\b", re.I)
+    r"because|since|despite|with|without|following|according to|amid|during|in|on|at|by|from|under|over|whether)\b",
+    re.I)
 _RELATIVE = re.compile(r"\b(where|which|who|whom|whose|that|when|because|although|while)\s+([^,;.!?]+?)[.!?\"'\u201d]*$",
                        re.I)
 
@@ -602,6 +616,10 @@ def deletion_problems(text: str, source: str, context: str = "") -> list[str]:
         if g not in asides and g[0] in _SUBJECT_PRONOUNS and any(t in _VERBS or t in _SPEECH for t in g[1:]):
             out.append("deletion: a clause's subject and verb " + " ".join(g))  # "revealed [he told] his parents"
             break
+        if g[0] in _SPEECH and g[-1] == "," and sum(map(_is_word, g)) <= 3:
+            # "That, he [says,] will enable": the speaker becomes the subject of what was said
+            out.append("deletion: an attribution's verb " + " ".join(g))
+            break
         if g not in asides and sum(map(_is_word, g)) >= 4:
             out.append("deletion: " + " ".join(g))
             break
@@ -651,6 +669,9 @@ def deletion_problems(text: str, source: str, context: str = "") -> list[str]:
     if rest[:1] in (["and"], ["or"]) and 1 <= sum(map(_is_word, suffix[1:5])) <= 3 \
             and any(t in _SENTENCE_END for t in suffix[1:6]) and not any(t in _VERBS for t in suffix[1:5]):
         out.append("fragment: the last of a list cut (" + " ".join(suffix[:4]) + ")")  # "in October[ and February]."
+    after = next((t for t in suffix[:6] if _is_word(t)), None)
+    if (suffix[:2] == [".", "."] or suffix[:1] == ["\u2026"]) and after and after not in _SAFE_STOP:
+        out.append("fragment: cut at an ellipsis")  # "to hold onto a pole and well[... pole dance]."
     if suffix[:1] == [":"] and any(src[k] in _SPEECH for k in kept):
         out.append("fragment: what was said is cut")  # "The 59-year-old told the club's website[: '...']"
     tail = []  # the first clause of what follows the rewrite's end, up to a mark or a word that opens another

@@ -271,6 +271,17 @@ def test_a_rejected_abstract_quotes_its_best_sentences_up_to_about_40_words(tiny
     ('The actor has a recurring role on "Criminal Minds" for a comic book convention.',
      'The actor, who has a recurring role on "Criminal Minds," was in Tallahassee for a comic book convention.',
      "deletion: a verb"),
+    # the sixth count's: a number cut out of its hyphenated word, an attribution's speaker made the subject,
+    # a cut at an ellipsis that goes on, a "whether" clause with no main clause
+    ("The keeper refused a pay cut on his £60,000.",
+     "The keeper refused a pay cut on his £60,000-a-week contract, his agent said.", "number £60,000 without"),
+    ("She will change how the city pays for buses.",
+     "That, she says, will change how the city pays for buses.", "deletion: an attribution's verb"),
+    ("The parrot learned to ride a scooter and even.",
+     "The parrot learned to ride a scooter and even... skateboard down a ramp.", "fragment: cut at an ellipsis"),
+    ("Whether you are flying to Rome this spring.",
+     "Whether you are flying to Rome this spring or taking the train, the new rules apply.",
+     "fragment: no main clause"),
 ])
 def test_rules_from_the_hand_counts(rewrite, source, problem):
     assert any(p.startswith(problem) for p in unfaithful(rewrite, source)), unfaithful(rewrite, source)
@@ -293,6 +304,12 @@ def test_rules_from_the_hand_counts(rewrite, source, problem):
     ("Smith won the race, but only just.", "Smith won the race on Sunday, but only just."),  # "but": not a clause
     ("Caroline Wozniacki won first title of 2015.", "Caroline Wozniacki won her first title of 2015."),
     ("Ozil was ranked beside Hazard and Silva.", "Ozil was ranked beside Hazard and Silva, a study found."),
+    ("The keeper refused a pay cut on his £60,000-a-week contract.",
+     "The keeper refused a pay cut on his £60,000-a-week contract, his agent said."),
+    ("The parrot learned to ride a scooter.",  # an ellipsis before a phrase of its own is a place to stop
+     "The parrot learned to ride a scooter... including one with three wheels."),
+    ("Whether you fly or take the train, the new rules apply.",
+     "Whether you fly or take the train, the new rules apply from Monday."),
 ])
 def test_those_rules_let_the_faithful_cut_through(rewrite, source):
     assert unfaithful(rewrite, source) == []
