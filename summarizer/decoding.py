@@ -41,6 +41,7 @@ class SourceSpans(LogitsProcessor):
         self.end, self.min_new = set(end), min_new or [0] * len(sources)
         self.state: dict[tuple, int] = {}
         self.allowed: dict[tuple[int, int], list[int]] = {}
+        self.columns: dict[tuple[int, int, bool], torch.Tensor] = {}  # the allowed ids as a tensor, per state
 
     def _position(self, row: int, gen: tuple) -> int:
         key = (row, gen)
@@ -66,17 +67,23 @@ class SourceSpans(LogitsProcessor):
                 self.allowed[key] = sorted({t for t in src[p + 1:] if t not in self.cont} | set(self.free))
         return self.allowed[key]
 
+    def _columns(self, row: int, p: int, may_end: bool) -> torch.Tensor:
+        key = (row, p, may_end)
+        if key not in self.columns:
+            allowed = self._allowed(row, p)
+            self.columns[key] = torch.tensor(allowed if may_end else [t for t in allowed if t not in self.end],
+                                             dtype=torch.long)
+        return self.columns[key]
+
     def __call__(self, input_ids, scores):
-        rows, cols = [], []
+        cols = []
         for r, ids in enumerate(input_ids.tolist()):
             row = r // self.num_beams
             p = self._position(row, tuple(ids[1:]))
-            allowed = self._allowed(row, p)
-            if len(ids) - 1 < self.min_new[row] and p < len(self.sources[row]) - 1:
-                allowed = [t for t in allowed if t not in self.end]
-            rows += [r] * len(allowed)
-            cols += allowed
-        at = (torch.tensor(rows, device=scores.device), torch.tensor(cols, device=scores.device))
+            cols.append(self._columns(row, p, not (len(ids) - 1 < self.min_new[row]
+                                                   and p < len(self.sources[row]) - 1)))
+        rows = torch.repeat_interleave(torch.arange(len(cols)), torch.tensor([len(c) for c in cols]))
+        at = (rows.to(scores.device), torch.cat(cols).to(scores.device))
         kept = scores[at]  # in place: a fresh (rows x vocab) mask and copy each step cost more than decoding's
         scores.fill_(float("-inf"))  # own bookkeeping
         scores[at] = kept

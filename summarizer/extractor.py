@@ -138,14 +138,17 @@ class Extractor:
                 chunk = [all_windows[i] for i in idx[j:j + batch_size]]
                 enc = collate([w for _, w in chunk], self.tokenizer.pad_token_id or 0, width)
                 out = self.model.bert(**{k: v.to(device) for k, v in enc.items()})
-                h = out.last_hidden_state
+                # only the scored sentences' [CLS] states, gathered on the device: one small copy back
+                # per chunk, not the whole (windows x width x hidden) state
+                where = [(r, pos, a, i) for r, (a, w) in enumerate(chunk)
+                         for pos, i, keep in zip(w.cls_positions, w.sentences, w.scored) if keep]
+                rows = torch.tensor([[r, pos] for r, pos, _, _ in where], device=out.last_hidden_state.device)
+                h = out.last_hidden_state[rows[:, 0], rows[:, 1]]
                 logits = self.model.classifier(h).squeeze(-1).float().cpu()
-                h = h.float().cpu()
-                for r, (a, w) in enumerate(chunk):
-                    for pos, i, keep in zip(w.cls_positions, w.sentences, w.scored):
-                        if keep:
-                            scores[a][i] = logits[r, pos]
-                            states[a][i] = F.normalize(h[r, pos], dim=-1)
+                h = F.normalize(h.float(), dim=-1).cpu()
+                for k, (_, _, a, i) in enumerate(where):
+                    scores[a][i] = logits[k]
+                    states[a][i] = h[k]
         if self.position_prior:
             scores = [s - self.position_prior * torch.log1p(torch.arange(len(s), dtype=s.dtype)) for s in scores]
         return list(zip(scores, states))

@@ -289,8 +289,12 @@ class Engine:
                 for i, written in zip(chunk, self._generate_rows(ids, mask, options, max_new_tokens,
                                                                  abstract=items[0][0] == ABSTRACT)):
                     out[i] = written
-        return [[strip_mode(realize(ids, source + " " + context, tok, item[3])) for ids in beams]
-                for beams, source, context, item in zip(out, sources, contexts, items)]
+        written = []
+        for beams, source, context, item in zip(out, sources, contexts, items):
+            text = source + " " + context
+            index = source_index(text, tok)
+            written.append([strip_mode(realize(ids, text, tok, item[3], index)) for ids in beams])
+        return written
 
     def _generate_rows(self, input_ids, attention_mask, options: SummarizeOptions, max_new_tokens: int,
                        abstract: bool = False) -> list:
@@ -516,23 +520,31 @@ def _capitalize(text: str) -> str:
 _SENTENCE_START = re.compile(r"^(?:takeaway|abstract):\s*$|[.!?][\"'\u201d\u2019)]?\s*$")
 
 
-def realize(gen_ids: list[int], src_text: str, tokenizer, table: dict | None = None) -> str:
+def source_index(src_text: str, tokenizer) -> tuple[list[int], list, dict[int, list[int]]]:
+    """What `realize` reads of a source: its ids, their character offsets, and where each id occurs.
+    Made once per source and shared by all of its beams."""
+    enc = tokenizer(src_text, add_special_tokens=False, return_offsets_mapping=True, verbose=False)  # no length warning
+    sid, offs = enc["input_ids"], enc["offset_mapping"]
+    where: dict[int, list[int]] = {}
+    for j, t in enumerate(sid):
+        where.setdefault(t, []).append(j)
+    return sid, offs, where
+
+
+def realize(gen_ids: list[int], src_text: str, tokenizer, table: dict | None = None, index=None) -> str:
     """Text of generated ids, copying the surface form of runs found in the source.
 
     WordPiece decoding loses the article's spacing ("$ 41. 1") and casing; a run
     of generated tokens that also occurs in the source is replaced by the
     source's own characters. Other tokens are decoded as usual and take the
     casing the article gives them (`table`), as does the first word of a run
-    copied from a sentence start ("The" in the middle of a takeaway is "the").
+    copied from a sentence start ("The" in the middle of a takeaway is "the"). `index`: the source's
+    `source_index`, when the caller has it.
     """
     table = table or {}
     special = set(tokenizer.all_special_ids)
     gen = [t for t in gen_ids if t not in special]
-    enc = tokenizer(src_text, add_special_tokens=False, return_offsets_mapping=True, verbose=False)  # no length warning
-    sid, offs = enc["input_ids"], enc["offset_mapping"]
-    where: dict[int, list[int]] = {}
-    for j, t in enumerate(sid):
-        where.setdefault(t, []).append(j)
+    sid, offs, where = index or source_index(src_text, tokenizer)
     pieces: list[tuple[str, bool]] = []  # (text, glue to previous)
     i = 0
     while i < len(gen):
