@@ -620,6 +620,10 @@ def deletion_problems(text: str, source: str, context: str = "") -> list[str]:
             # "That, he [says,] will enable": the speaker becomes the subject of what was said
             out.append("deletion: an attribution's verb " + " ".join(g))
             break
+        if len(gw) == 1 and gw[0] in _SPEECH and g not in asides:
+            # "Bowen [said] claims he is anti-Semitic are untrue": what he denied becomes what he says
+            out.append("deletion: a verb " + gw[0])
+            break
         if g not in asides and sum(map(_is_word, g)) >= 4:
             out.append("deletion: " + " ".join(g))
             break
@@ -657,6 +661,14 @@ def deletion_problems(text: str, source: str, context: str = "") -> list[str]:
             # "makes [the French] the league's most successful": the next phrase takes the object's place
             out.append("deletion: an object " + " ".join(g))
             break
+        if src[a] == "of" and g[-1] == "'s" and len(gw) >= 2 and a > 0 and (src[a - 1].isdigit()
+                                                                       or src[a - 1] in _WORD_VALUES):
+            out.append("deletion: whose " + " ".join(g))  # "all seven of [Chelsea's] Champions League games"
+            break
+        if a > 0 and src[a - 1] in _VERBS_TAKING_TWO and _is_word(src[a]) and src[a] not in _FREE_WORDS \
+                and g[0] in _FREE_WORDS and len(gw) >= 2:
+            out.append("deletion: an object " + " ".join(g))  # "to give Barcelona [the lead] after 19 minutes"
+            break
         if g[0] in ("and", "or") and src[b] in _AUXILIARIES:  # "Spurs [and England] have been in talks"
             out.append("deletion: a conjunct " + " ".join(g))
             break
@@ -670,6 +682,11 @@ def deletion_problems(text: str, source: str, context: str = "") -> list[str]:
             and any(t in _SENTENCE_END for t in suffix[1:6]) and not any(t in _VERBS for t in suffix[1:5]):
         out.append("fragment: the last of a list cut (" + " ".join(suffix[:4]) + ")")  # "in October[ and February]."
     after = next((t for t in suffix[:6] if _is_word(t)), None)
+    if rest[:1] in (["and"], ["or"]) and surface and not source.islower() and len(suffix) > 1 \
+            and surface[kept[-1]][:1].isupper() and surface[kept[-1] + 2][:1].isupper() \
+            and not any(t in _VERBS for t in suffix[2:6]) \
+            and not any(p.startswith("fragment: the last of a list cut") for p in out):  # not "[ and Ozil was]"
+        out.append("fragment: the last of a list cut (" + " ".join(suffix[:3]) + ")")  # "puppets Bert[ and Ernie]"
     if (suffix[:2] == [".", "."] or suffix[:1] == ["\u2026"]) and after and after not in _SAFE_STOP:
         out.append("fragment: cut at an ellipsis")  # "to hold onto a pole and well[... pole dance]."
     if suffix[:1] == [":"] and any(src[k] in _SPEECH for k in kept):

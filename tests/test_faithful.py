@@ -282,6 +282,16 @@ def test_a_rejected_abstract_quotes_its_best_sentences_up_to_about_40_words(tiny
     ("Whether you are flying to Rome this spring.",
      "Whether you are flying to Rome this spring or taking the train, the new rules apply.",
      "fragment: no main clause"),
+    # the seventh count's: a lone speech verb dropped, the last name of a list cut, a second object dropped,
+    # a possessor dropped after "seven of"
+    ("Marsh claims she was paid are false.", "Marsh said claims she was paid are false and hurtful.",
+     "deletion: a verb said"),
+    ("The mural shows cartoon dogs Rex.", "The mural shows cartoon dogs Rex and Fido beside the old harbour.",
+     "fragment: the last of a list cut"),
+    ("Price scored to give Leeds after ten minutes.", "Price scored to give Leeds the lead after ten minutes.",
+     "deletion: an object the lead"),
+    ("She has won all five of Grand Slam finals.", "She has won all five of her sister's Grand Slam finals.",
+     "deletion: whose"),
 ])
 def test_rules_from_the_hand_counts(rewrite, source, problem):
     assert any(p.startswith(problem) for p in unfaithful(rewrite, source)), unfaithful(rewrite, source)
@@ -308,6 +318,7 @@ def test_rules_from_the_hand_counts(rewrite, source, problem):
      "The keeper refused a pay cut on his £60,000-a-week contract, his agent said."),
     ("The parrot learned to ride a scooter.",  # an ellipsis before a phrase of its own is a place to stop
      "The parrot learned to ride a scooter... including one with three wheels."),
+    ("Rex was painted in 2019.", "Rex was painted in 2019 and Fido was added last year."),  # a clause, not a list
     ("Whether you fly or take the train, the new rules apply.",
      "Whether you fly or take the train, the new rules apply from Monday."),
 ])
