@@ -681,12 +681,12 @@ def deletion_problems(text: str, source: str, context: str = "") -> list[str]:
     if rest[:1] in (["and"], ["or"]) and 1 <= sum(map(_is_word, suffix[1:5])) <= 3 \
             and any(t in _SENTENCE_END for t in suffix[1:6]) and not any(t in _VERBS for t in suffix[1:5]):
         out.append("fragment: the last of a list cut (" + " ".join(suffix[:4]) + ")")  # "in October[ and February]."
-    after = next((t for t in suffix[:6] if _is_word(t)), None)
     if rest[:1] in (["and"], ["or"]) and surface and not source.islower() and len(suffix) > 1 \
             and surface[kept[-1]][:1].isupper() and surface[kept[-1] + 2][:1].isupper() \
             and not any(t in _VERBS for t in suffix[2:6]) \
             and not any(p.startswith("fragment: the last of a list cut") for p in out):  # not "[ and Ozil was]"
         out.append("fragment: the last of a list cut (" + " ".join(suffix[:3]) + ")")  # "puppets Bert[ and Ernie]"
+    after = next((t for t in suffix[:6] if _is_word(t)), None)  # the sentence's next word past an ellipsis
     if (suffix[:2] == [".", "."] or suffix[:1] == ["\u2026"]) and after and after not in _SAFE_STOP:
         out.append("fragment: cut at an ellipsis")  # "to hold onto a pole and well[... pole dance]."
     if suffix[:1] == [":"] and any(src[k] in _SPEECH for k in kept):
