@@ -171,13 +171,12 @@ def unfaithful(text: str, source: str, context: str = "") -> list[str]:
     model was given beside the sentence, puts right before a surname the sentence has is allowed),
     a rewrite that is not a complete sentence (`fragment`), and one that is not a safe deletion of
     its sentence (`deletion_problems`). Empty when the rewrite is supported."""
-    stated = set(number_spans(source))
-    problems = [f"number {n}" for n in number_spans(text) if n not in stated]
+    stated, written = _numbers_in_words(source), _numbers_in_words(text)
+    known = {n for n, _ in stated}
+    problems = [f"number {n}" for n, _ in written if n not in known]
     # a number the source writes only inside a hyphenated word keeps it: "his £40,000[-a-week salary]"
-    in_words = _numbers_in_words(source)
-    in_words = {n for n, joined in in_words if joined} - {n for n, joined in in_words if not joined}
-    problems += [f"number {n} without its hyphenated word" for n, joined in _numbers_in_words(text)
-                 if n in in_words and not joined]
+    in_words = {n for n, joined in stated if joined} - {n for n, joined in stated if not joined}
+    problems += [f"number {n} without its hyphenated word" for n, joined in written if n in in_words and not joined]
     words = set(re.findall(r"[^\W\d_]+", source))
     lower = {w.lower() for w in words}
     if not is_lowercase_text(source):
@@ -681,10 +680,9 @@ def deletion_problems(text: str, source: str, context: str = "") -> list[str]:
     if rest[:1] in (["and"], ["or"]) and 1 <= sum(map(_is_word, suffix[1:5])) <= 3 \
             and any(t in _SENTENCE_END for t in suffix[1:6]) and not any(t in _VERBS for t in suffix[1:5]):
         out.append("fragment: the last of a list cut (" + " ".join(suffix[:4]) + ")")  # "in October[ and February]."
-    if rest[:1] in (["and"], ["or"]) and surface and not source.islower() and len(suffix) > 1 \
+    elif rest[:1] in (["and"], ["or"]) and surface and not source.islower() and len(suffix) > 1 \
             and surface[kept[-1]][:1].isupper() and surface[kept[-1] + 2][:1].isupper() \
-            and not any(t in _VERBS for t in suffix[2:6]) \
-            and not any(p.startswith("fragment: the last of a list cut") for p in out):  # not "[ and Ozil was]"
+            and not any(t in _VERBS for t in suffix[2:6]):  # a name after a name; not "[ and Ozil was]"
         out.append("fragment: the last of a list cut (" + " ".join(suffix[:3]) + ")")  # "puppets Bert[ and Ernie]"
     after = next((t for t in suffix[:6] if _is_word(t)), None)  # the sentence's next word past an ellipsis
     if (suffix[:2] == [".", "."] or suffix[:1] == ["\u2026"]) and after and after not in _SAFE_STOP:

@@ -25,8 +25,8 @@ from pathlib import Path
 import torch
 from transformers import LogitsProcessorList
 
-from .decoding import SourceSpans, beam_cache, source_vocabulary, supports_small_vocabulary
 from .clean import BOX_BREAK
+from .decoding import SourceSpans, beam_cache, source_vocabulary, supports_small_vocabulary
 from .extractor import SUBFOLDER as EXTRACTOR_SUBFOLDER
 from .extractor import Extractor
 from .faithfulness import has_verb, is_question, opens_mid_quote, plain_quote, unfaithful
