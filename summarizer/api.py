@@ -28,6 +28,9 @@ class Summary:
     # per takeaway, 0-1: share of its adjacent word pairs that stand side by side in its support (1.0: the
     # sentence quoted or a span cut from it; lower where a rewrite joins words the sentence keeps apart)
     support_score: list[float] = field(default_factory=list)
+    # per takeaway, 0-1: the checkpoint's support classifier's probability that its support says what it
+    # says (rewrites under its threshold are never taken); empty when the checkpoint has no classifier
+    support_prob: list[float] = field(default_factory=list)
     abstract_support: list[str] = field(default_factory=list)  # the article sentences the abstract was written from
     model: str = ""  # name of the model folder that wrote it
 
@@ -146,6 +149,7 @@ def to_summary(draft, engine) -> Summary:
         fallback=[bool(fb) for fb in draft.fallback],
         flags=list(draft.flags),
         support_score=[support_score(t, " ".join(s)) for t, s in zip(draft.takeaways, support)],
+        support_prob=list(draft.support_prob),
         abstract_support=[draft.sentences[i] for i in draft.abstract_sources],
         model=engine.path.name,
     )

@@ -34,6 +34,8 @@ from .model import load_seq2seq, pad_rows, width_groups
 from .options import DTYPES, NUM_TAKEAWAYS, SummarizeOptions
 from .prompt import ABSTRACT, TAKEAWAY, content, context_for, rewrite_source, strip_mode, tokens
 from .selector import Selector, embed_sentences, features
+from .support import SUBFOLDER as SUPPORT_SUBFOLDER
+from .support import SupportClassifier
 from .text import (casing_table, detokenize, ensure_sentence_end, looks_english, recase, split_sentences,
                    split_sentences_cut)
 
@@ -69,6 +71,7 @@ class Draft:
     flags: list[str] = field(default_factory=list)
     ranking: list[int] = field(default_factory=list)  # sentence indices, most salient first (the selection)
     rejected: list[str] = field(default_factory=list)  # why rewrites were replaced by their sentence (evaluation)
+    support_prob: list[float] = field(default_factory=list)  # per takeaway, the support classifier's P(supported)
 
 
 # A takeaway is one sentence and the abstract one to three: text quoted from the article as-is
@@ -186,6 +189,12 @@ class Engine:
                     self.extractor.model.set_attn_implementation("eager")
                 except (AttributeError, ValueError):
                     pass
+        # the support classifier, when the checkpoint has one (`<checkpoint>/support/`): it borrows the
+        # extractor's embeddings, so it needs the extractor
+        self.support = None
+        if self.extractor is not None and SupportClassifier.present(self.path):
+            self.support = SupportClassifier.load(self.path / SUPPORT_SUBFOLDER,
+                                                  self.extractor.model.bert.embeddings, self.device, self.dtype)
         tok = self.tokenizer
         free = {t for t in (tok.sep_token_id, tok.eos_token_id) if t is not None}
         for w in _FREE_TOKENS:
@@ -256,18 +265,42 @@ class Engine:
                 docs.append(_Doc(sents, truncated, _ranking(scores, in_story), emb, table, flags))
         # rounds of rewriting, all articles batched together: each article proposes its best
         # untried sentences until it has k takeaways that are not near-duplicates of each other
+        judged: dict[tuple[str, str], float] = {}  # (rewrite, sentence) -> the support classifier's P(supported)
         for _ in range(3):
             rows = [(doc, i) for doc in docs for i in doc.candidates(k - len(doc.accepted))]
             if not rows:
                 break
             outs = self._generate([(TAKEAWAY, doc.sents, [i], doc.table) for doc, i in rows], options,
                                   options.max_takeaway_tokens)
-            for (doc, i), candidates in zip(rows, outs):
-                doc.offer(i, candidates)
+            # with a classifier every beam the rules pass is judged (one batched pass); without, the first
+            checked = [_supported(candidates, doc.sents[i], context_for(doc.sents, [i]),
+                                  first_only=self.support is None)
+                       for (doc, i), candidates in zip(rows, outs)]
+            self._judge([(text, doc.sents[i]) for (doc, i), (texts, _) in zip(rows, checked) for text in texts],
+                        judged)
+            for (doc, i), (texts, problems) in zip(rows, checked):
+                doc.offer(i, texts, problems, judged, self.support.threshold if self.support else None)
         abstract_src = [sorted(doc.ranking[:min(options.abstract_sentences, len(doc.sents))]) for doc in docs]
         abstracts = self._generate([(ABSTRACT, doc.sents, src, doc.table) for doc, src in zip(docs, abstract_src)], options,
                                    options.max_abstract_tokens)
-        return [doc.draft(k, abstract, src) for doc, abstract, src in zip(docs, abstracts, abstract_src)]
+        drafts = [doc.draft(k, abstract, src) for doc, abstract, src in zip(docs, abstracts, abstract_src)]
+        if self.support is not None:  # every takeaway's score: quotes and fills too
+            pairs = [(t, " ".join(d.sentences[j] for j in idx)) for d in drafts
+                     for t, idx in zip(d.takeaways, d.takeaway_sources)]
+            self._judge(pairs, judged)
+            for d in drafts:
+                d.support_prob = [round(judged[(t, " ".join(d.sentences[j] for j in idx))], 3)
+                                  for t, idx in zip(d.takeaways, d.takeaway_sources)]
+        return drafts
+
+    def _judge(self, pairs: list[tuple[str, str]], judged: dict) -> None:
+        """The support classifier's P(supported) of each (text, source) pair not judged yet, into
+        `judged`, in one batched pass (nothing without a classifier)."""
+        todo = list(dict.fromkeys(p for p in pairs if p not in judged))
+        if self.support is None or not todo:
+            return
+        for pair, prob in zip(todo, self.support.score([t for t, _ in todo], [s for _, s in todo])):
+            judged[pair] = prob
 
     def _generate(self, items, options: SummarizeOptions, max_new_tokens: int) -> list[list[str]]:
         """items: (mode, sentences, indices, casing table). Returns each item's rewrites, realised: the
@@ -357,7 +390,17 @@ def _first_supported(candidates: list[str], source: str, context: str, max_sente
     """(the first candidate, finished as a sentence, that `source` supports and that is no near-duplicate
     of `unlike`, []), or (None, the first real candidate's problems) when none is: [] when the model
     wrote nothing usable."""
+    texts, problems = _supported(candidates, source, context, max_sentences, min_words, unlike, first_only=True)
+    return (texts[0], []) if texts else (None, problems)
+
+
+def _supported(candidates: list[str], source: str, context: str, max_sentences: int = 1, min_words: int = 2,
+               unlike: str = "", first_only: bool = False) -> tuple[list[str], list[str]]:
+    """(the candidates, finished as sentences, that `source` supports by the rules and that are no
+    near-duplicate of `unlike`, best first; the first real candidate's problems, [] when the model wrote
+    nothing usable or the first one passes)."""
     first_problems = None
+    passing: list[str] = []
     for raw in candidates:
         text = detokenize(raw)
         if max_sentences > 1:  # an abstract: at most this many sentences
@@ -367,12 +410,15 @@ def _first_supported(candidates: list[str], source: str, context: str, max_sente
             continue
         problems = unfaithful(text, source, context)
         if not problems:
-            if unlike and similarity(text, unlike) >= NEAR_DUPLICATE:
+            if unlike and similarity(text, unlike) >= NEAR_DUPLICATE or text in passing:
                 continue
-            return text, []
+            passing.append(text)
+            if first_only:
+                break
+            continue
         if first_problems is None:
             first_problems = problems
-    return None, first_problems or []
+    return passing, ([] if passing else first_problems or [])
 
 
 def _ranking(scores: torch.Tensor, in_story: int | None = None) -> list[int]:
@@ -417,14 +463,23 @@ class _Doc:
                 out.append(i)
         return out
 
-    def offer(self, i: int, candidates: list[str]) -> None:
+    def offer(self, i: int, texts: list[str], problems: list[str], judged: dict | None = None,
+              threshold: float | None = None) -> None:
         """Accept the takeaway written from sentence i unless it repeats one already taken: the first
-        of the model's rewrites (best beam first) that its sentence supports
+        of the model's rewrites (best beam first) that its sentence supports by the rules
         (`faithfulness.unfaithful`: a safe deletion of the sentence, numbers as written, no name or
-        subject from elsewhere, a complete sentence). When none is, the sentence as written
+        subject from elsewhere, a complete sentence: `texts` are those that pass, `problems` the best
+        beam's when none does) and, with a support classifier, that it judges supported (`judged`:
+        (text, sentence) -> P(supported), at least `threshold`). When none is, the sentence as written
         (`faithfulness.plain_quote`: less asides in brackets, an opening "But" and a closing
-        attribution), and the draft says so (rewrite_rejected, with the best beam's problems)."""
-        text, problems = _first_supported(candidates, self.sents[i], context_for(self.sents, [i]))
+        attribution), and the draft says so (rewrite_rejected, with the reason)."""
+        if threshold is not None and texts:
+            probs = [judged[(t, self.sents[i])] for t in texts]
+            kept = [t for t, p in zip(texts, probs) if p >= threshold]
+            if not kept:
+                problems = [f"support classifier {max(probs):.2f} < {threshold:.2f}"]
+            texts = kept
+        text = texts[0] if texts else None
         fallback = text is None
         if fallback:
             text = ensure_sentence_end(plain_quote(self.sents[i]))

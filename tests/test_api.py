@@ -88,8 +88,9 @@ def test_dict_round_trip_and_markdown(tiny_model, make_article):
     s = summarize(make_article("harbour"), model=tiny_model, device="cpu")
     d = json.loads(json.dumps(s.to_dict()))
     assert Summary.from_dict(d) == s
-    assert set(d) == {"abstract", "takeaways", "support", "fallback", "flags", "support_score", "abstract_support",
-                      "model"}
+    assert set(d) == {"abstract", "takeaways", "support", "fallback", "flags", "support_score", "support_prob",
+                      "abstract_support", "model"}
+    assert s.support_prob == []  # no support classifier in this checkpoint
     assert len(s.support_score) == 5 and all(0 <= x <= 1 for x in s.support_score)
     # a takeaway quoted from the article is as supported as can be
     assert all(x == 1.0 for x, fb in zip(s.support_score, s.fallback) if fb)

@@ -160,7 +160,7 @@ def quality_figures(rows: list[dict], drafts: list, num_takeaways: int) -> dict:
     facts = {who: {"numbers": [], "dates": [], "names": [], "any": []} for who in TEXTS}
     fallback, rewrites = [], []
     own = {k: [] for k in ("number_not_in_source", "name_not_in_source", "fragment", "support_score",
-                           "rewrite_is_deletion", "abstract_like_takeaway_1")}
+                           "rewrite_is_deletion", "abstract_like_takeaway_1", "support_prob")}
     for row, d in zip(rows, drafts):
         article, ref = row["article"], references(row)
         per["complete"].append(len(d.takeaways) == num_takeaways and not any(d.fallback))
@@ -183,6 +183,7 @@ def quality_figures(rows: list[dict], drafts: list, num_takeaways: int) -> dict:
                 facts[who]["any"].append(bool(u["numbers"] or u["dates"] or u["names"]))
         own["abstract_like_takeaway_1"].append(bool(d.takeaways) and similarity(d.abstract, d.takeaways[0])
                                                 >= NEAR_DUPLICATE)
+        own["support_prob"] += list(getattr(d, "support_prob", []))  # empty without a support classifier
         for text, src, fb in zip(d.takeaways, d.takeaway_sources, d.fallback):
             for k, v in own_source_figures(text, [d.sentences[i] for i in src],
                                            context_for(d.sentences, src), quoted=fb).items():
@@ -215,9 +216,10 @@ def quality_figures(rows: list[dict], drafts: list, num_takeaways: int) -> dict:
         "rejected": _rejected(drafts, num_takeaways),
         # each takeaway against its own sentence(s) and the context the model saw (not the whole article):
         # shares of takeaways with a number or (cased text only) a name they lack, that are not a
-        # complete sentence; the mean support score; the share of rewrites that are deletions of their
-        # sentence; the share of abstracts that say what takeaway 1 says (near-duplicate)
-        "own_source": {k: _mean(v) if k == "support_score" else _share(v) for k, v in own.items()},
+        # complete sentence; the mean support score (and the support classifier's mean probability); the
+        # share of rewrites that are deletions of their sentence; the share of abstracts that say what
+        # takeaway 1 says (near-duplicate)
+        "own_source": {k: _mean(v) if k in ("support_score", "support_prob") else _share(v) for k, v in own.items()},
         "rewrites": {
             "count": len(rewrites),
             "no_worse_than_source": _share(a for a, _ in rewrites),
@@ -228,7 +230,8 @@ def quality_figures(rows: list[dict], drafts: list, num_takeaways: int) -> dict:
 
 
 # why a rewrite was replaced by its sentence (`faithfulness.unfaithful`), one or more per rewrite
-REJECTION_KINDS = ("number", "name", "subject", "reworded", "negation", "contrast", "deletion", "fragment")
+REJECTION_KINDS = ("number", "name", "subject", "reworded", "negation", "contrast", "deletion", "fragment",
+                   "support")  # the last: the support classifier's (`summarizer.support`)
 
 
 def own_source_figures(text: str, source: list[str], context: str, quoted: bool = False) -> dict:
@@ -475,8 +478,9 @@ def markdown_table(report: dict) -> str:
     lines.append(f"| against its own sentence(s) and context: number / name not there | "
                  f"{pct(ow['number_not_in_source'])} / {pct(ow['name_not_in_source'])} | | |")
     lines.append(f"| not a complete sentence (fragment) | {pct(ow['fragment'])} | | |")
-    lines.append(f"| support score (mean) / rewrites that are deletions of their sentence | "
-                 f"{num(ow['support_score'])} / {pct(ow['rewrite_is_deletion'])} | | |")
+    lines.append(f"| support score (mean) / support classifier (mean P) / rewrites that are deletions of their "
+                 f"sentence | {num(ow['support_score'])} / {num(ow['support_prob'])} / "
+                 f"{pct(ow['rewrite_is_deletion'])} | | |")
     lines.append(f"| abstract says what takeaway 1 says (near-duplicate) | | {pct(ow['abstract_like_takeaway_1'])} | |")
     lines.append(f"| rewrites ({rw['count']}): no worse than source / shorter / both | {pct(rw['no_worse_than_source'])}"
                  f" / {pct(rw['shorter_than_source'])} / {pct(rw['no_worse_and_shorter'])} | | |")

@@ -489,11 +489,21 @@ def main(argv=None):
     ap.add_argument("--selector-only", action="store_true",
                     help="skip the rewriter loop: fit the selector on out_dir/last and export")
     ap.add_argument("--export-only", action="store_true",
-                    help="extractor's config: train nothing, fit the position prior on out_dir/last and export")
+                    help="extractor's or support classifier's config: train nothing, export out_dir/last (the "
+                         "extractor's fits its position prior first)")
     ap.add_argument("--eval-only", metavar="MODEL_DIR",
                     help="train nothing: print the validation loss and rewrite ROUGE of a saved model")
     args = ap.parse_args(argv)
-    if (yaml.safe_load(Path(args.config).read_text()) or {}).get("task") == "extractor":
+    task = (yaml.safe_load(Path(args.config).read_text()) or {}).get("task")
+    if task == "support":
+        from . import train_support
+
+        if args.selector_only or args.eval_only or args.max_steps:
+            ap.error("--selector-only, --eval-only and --max-steps are for the rewriter's config")
+        cfg = train_support.SupportConfig.from_yaml(args.config, out_dir=args.out_dir)
+        train_support.main(cfg, resume=not args.no_resume, export_only=args.export_only)
+        return
+    if task == "extractor":
         from . import train_extractor
 
         if args.selector_only or args.eval_only or args.max_steps:
@@ -502,7 +512,8 @@ def main(argv=None):
         train_extractor.main(cfg=cfg, resume=not args.no_resume, export_only=args.export_only)
         return
     if args.export_only:
-        ap.error("--export-only is for the extractor's config (the rewriter's is --selector-only)")
+        ap.error("--export-only is for the extractor's and support classifier's configs (the rewriter's is "
+                 "--selector-only)")
     cfg = TrainConfig.from_yaml(args.config, out_dir=args.out_dir, max_steps=args.max_steps)
     if int(os.environ.get("WORLD_SIZE", "1")) > 1 and (args.eval_only or args.selector_only):
         ap.error("--eval-only and --selector-only run in one process: start them without torchrun")
