@@ -280,6 +280,11 @@ _POSSESSIVE_PRONOUNS = frozenset("their his her its our my your".split())
 _VERBS_TAKING_TWO = frozenset("make makes made making give gives gave given giving name names named call calls "
                               "called leave leaves left keep keeps kept hand hands handed send sends sent show "
                               "shows showed offer offers offered award awards awarded".split())
+# what a kept word needs its "than" for ("rather than", "more than", "bigger than"), and verbs whose second
+# complement is a name or a quoted label ("called the fans 'idiots'", "branded it 'a disgrace'")
+_BEFORE_THAN = frozenset("rather more less fewer other else".split())
+_NAMING = frozenset("call calls called calling dubbed branded labelled labeled described describes describing "
+                    "nicknamed".split())
 # words that open a clause of their own in what follows a rewrite's end
 _CLAUSE_OPENERS = frozenset("and or but who whom whose which where when while that because as after before since "
                             "until if unless although though so than".split())
@@ -700,6 +705,12 @@ def deletion_problems(text: str, source: str, context: str = "") -> list[str]:
     if verb:  # "everything you hope a film [with its star would be]"
         out.append("fragment: cut before the verb " + verb)
     last = kept[-1]
+    if rest[:1] == ["than"] and (src[last] in _BEFORE_THAN or len(src[last]) > 4 and src[last].endswith("er")):
+        out.append("fragment: a comparison cut (" + src[last] + " than)")  # "his club career rather[ than ...]"
+    if any(src[k] in _NAMING for k in kept[-8:]) and any(suffix[k] in ("'", '"') and _is_word(suffix[k + 1])
+                                                          for k in range(1, min(6, len(suffix) - 1))):
+        # "called the fans caught singing[ on camera 'a few idiots']": what they were called is the point
+        out.append("deletion: what was called " + " ".join(suffix[:6]))
     if suffix[:1] == ["with"] and src[last].endswith("ed") and last > 0 and src[last - 1] in _PASSIVE:
         out.append("fragment: cut before with")  # "Her game was littered[ with 24 mistakes]."
     tw = _word_tokens(text)  # lowercased, quotes read plain: as `src`

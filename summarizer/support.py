@@ -40,7 +40,10 @@ class SupportClassifier:
         from safetensors.torch import load_file
         from transformers import AutoConfig, AutoTokenizer, BertForSequenceClassification
 
+        from .model import refuse_custom_code
+
         folder = Path(folder)
+        refuse_custom_code(folder)
         settings = json.loads((folder / SETTINGS).read_text())
         config = AutoConfig.from_pretrained(folder, local_files_only=True)
         config._attn_implementation = "eager" if torch.device(device).type == "cpu" else "sdpa"

@@ -398,3 +398,25 @@ def test_curly_quotes_and_dashes_read_as_straight_ones():
 
     assert _word_tokens("He called it \u2018a disaster\u2019 \u2014 twice.") == _word_tokens(
         "He called it 'a disaster' - twice.")
+
+
+@pytest.mark.parametrize("rewrite, source", [
+    # a comparison left without what it compares with
+    ("The council wants to repair the old bridge rather.",
+     "The council wants to repair the old bridge rather than build a new one next year."),
+    ("Its water bill was higher.", "Its water bill was higher than that of any other town in the county."),
+    # what someone was called, cut: "called the fans" is another claim
+    ("The manager called the away fans behind the goal.",
+     "The manager called the away fans behind the goal on Saturday 'a disgrace' who should be banned."),
+])
+def test_a_cut_that_leaves_a_comparison_or_a_naming_verb_without_its_point(rewrite, source):
+    assert unfaithful(rewrite, source)
+
+
+@pytest.mark.parametrize("rewrite, source", [
+    ("Prices rose more than expected.", "Prices rose more than expected in March, the bank said."),
+    ("The manager called the fans 'a disgrace'.", "The manager called the fans 'a disgrace' after the match."),
+    ("The mayor called a meeting.", "The mayor called a meeting on Monday after the flood."),
+])
+def test_the_same_verbs_and_comparisons_kept_whole_pass(rewrite, source):
+    assert unfaithful(rewrite, source) == []

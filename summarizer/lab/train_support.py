@@ -90,7 +90,8 @@ def _bare(w: str) -> str:
 def _verbs(words: list[str]) -> list[int]:
     from ..faithfulness import _VERBS
 
-    return [k for k, w in enumerate(words) if k and (_bare(w) in _VERBS or (len(_bare(w)) > 4 and _bare(w).endswith("ed")))]
+    return [k for k, w in enumerate(words) if k and (_bare(w) in _VERBS or (len(_bare(w)) > 4 and _bare(w).endswith("ed")
+                                                                           and "-" not in w))]
 
 
 def _sentence(words: list[str]) -> str:
@@ -168,12 +169,59 @@ def cut_at_function_word(words, source, others, rng):
     return _sentence(words[:rng.choice(cuts) + 1]) if cuts else None
 
 
+_RELATIVES = {"who", "which", "that", "whose", "whom", "where"}
+_NOT_AFTER_AND = _CUT_AT + ["at", "into", "over", "after", "before", "as", "but", "or"]
+
+
+def noun_phrase_only(words, source, others, rng):
+    """The sentence up to its main verb: a subject with its aside, participle or relative clause and
+    nothing it does ("The servant, played by Eleanor Tomlinson, 22."). Cut from the source sentence;
+    only where every verb before the cut is a participle or inside a relative clause, so that what is
+    left has no main clause (not "She was pushed from a roof" before ", run over ...")."""
+    from ..faithfulness import _AUXILIARIES
+
+    src = source.split()
+    verbs = _verbs(src)
+
+    def modifier(k):  # a participle after a comma ("X, played by"), or any verb of a relative clause
+        near = [_bare(w) for w in src[max(0, k - 3):k]]
+        return any(w in _RELATIVES for w in near) or (src[k - 1].endswith(",") and _bare(src[k]) not in _AUXILIARIES)
+
+    for v in verbs:
+        if v >= 4 and _bare(src[v - 1]) not in _RELATIVES | _AUXILIARIES and all(modifier(k) for k in verbs if k < v):
+            return _sentence(src[:v])
+    return None
+
+
+def cut_after_and(words, source, others, rng):
+    """A coordination cut one word after its "and"/"or" while the phrase goes on ("suspended by the club
+    and Emanuele[ Giaccherini (ankle) ... are ruled out]")."""
+    cuts = [k for k, w in enumerate(words[:-3]) if k >= 2 and w in ("and", "or")
+            and _bare(words[k + 1]) not in _NOT_AFTER_AND and _bare(words[k + 2]) not in _NOT_AFTER_AND
+            and not words[k + 1].endswith((",", "."))]
+    if not cuts:
+        return None
+    k = rng.choice(cuts)
+    return _sentence(words[:k + 2])
+
+
+def drop_first_conjunct(words, source, others, rng):
+    """One side of a coordination deleted with its "and"/"or": "either the second or third" -> "either the
+    third", "Smith and Jones were fined" -> "Jones were fined"."""
+    spots = [k for k, w in enumerate(words[1:-1], 1) if w in ("and", "or") and not words[k - 1].endswith(",")]
+    if not spots:
+        return None
+    k = rng.choice(spots)
+    return _sentence(words[:k - 1] + words[k + 1:])
+
+
 def other_highlight(words, source, others, rng):
     return rng.choice(others) if others else None
 
 
 CORRUPTIONS = {f.__name__: f for f in (drop_verb, keep_subject, flip_negation, change_number, drop_speech_verb,
-                                       keep_subordinate, swap_subject, cut_at_function_word, other_highlight)}
+                                       keep_subordinate, swap_subject, cut_at_function_word, other_highlight,
+                                       noun_phrase_only, cut_after_and, drop_first_conjunct)}
 
 
 def article_pairs(sents: list[str], highlights: list[str], cfg: SupportConfig, rng: random.Random) -> list[dict]:
