@@ -282,6 +282,7 @@ _VERBS_TAKING_TWO = frozenset("make makes made making give gives gave given givi
                               "shows showed offer offers offered award awards awarded".split())
 # what a kept word needs its "than" for ("rather than", "more than", "bigger than"), and verbs whose second
 # complement is a name or a quoted label ("called the fans 'idiots'", "branded it 'a disgrace'")
+_CONTRACTIONS = frozenset("'s 'd 'll 're 've 'm 't".split())
 _BEFORE_THAN = frozenset("rather more less fewer other else".split())
 _NAMING = frozenset("call calls called calling dubbed branded labelled labeled described describes describing "
                     "nicknamed".split())
@@ -692,8 +693,15 @@ def deletion_problems(text: str, source: str, context: str = "") -> list[str]:
     after = next((t for t in suffix[:6] if _is_word(t)), None)  # the sentence's next word past an ellipsis
     if (suffix[:2] == [".", "."] or suffix[:1] == ["\u2026"]) and after and after not in _SAFE_STOP:
         out.append("fragment: cut at an ellipsis")  # "to hold onto a pole and well[... pole dance]."
-    if suffix[:1] == [":"] and any(src[k] in _SPEECH for k in kept):
+    # ", 'I'll ...'" right after the speaker and whom they told, and nothing quoted before it
+    quoted_next = suffix[:1] == [","] and len(suffix) > 1 and suffix[1][:1] in ("'", '"') \
+        and any(src[k] in _SPEECH or src[k] == "tell" for k in kept[-3:]) \
+        and not any(t[:1] == '"' or t[:1] == "'" and t not in _CONTRACTIONS for t in src[kept[0]:kept[-1]])
+    if suffix[:1] == [":"] and any(src[k] in _SPEECH for k in kept) or quoted_next:
         out.append("fragment: what was said is cut")  # "The 59-year-old told the club's website[: '...']"
+    if rest[:1] == ["to"] and "from" in [src[k] for k in kept[-6:]] and len(rest) > 1 \
+            and (rest[1][:1].isdigit() or rest[1] in _WORD_VALUES):
+        out.append("fragment: a range cut (from ... to " + rest[1] + ")")  # "from 13,000 members[ to 55,000]"
     tail = []  # the first clause of what follows the rewrite's end, up to a mark or a word that opens another
     for t in suffix:
         if t in _BOUNDARY or t in _SENTENCE_END or t in _CLAUSE_OPENERS:

@@ -420,3 +420,22 @@ def test_a_cut_that_leaves_a_comparison_or_a_naming_verb_without_its_point(rewri
 ])
 def test_the_same_verbs_and_comparisons_kept_whole_pass(rewrite, source):
     assert unfaithful(rewrite, source) == []
+
+
+@pytest.mark.parametrize("rewrite, source", [
+    # a range without its end: "from 200" alone says nothing of where it went
+    ("The club's membership has grown from 200 a decade ago.",
+     "The club's membership has grown from 200 a decade ago to 1,400 this spring."),
+    # the speaker and whom they told, without what was said
+    ("The coach would often tell his players.", "The coach would often tell his players, 'Run until you drop.'"),
+])
+def test_a_cut_that_leaves_a_range_or_a_speaker_without_its_other_half(rewrite, source):
+    assert unfaithful(rewrite, source)
+
+
+@pytest.mark.parametrize("rewrite, source", [
+    ("'We were lucky,' the captain told reporters.", "'We were lucky,' the captain told reporters, 'and we know it.'"),
+    ("The club's membership grew to 1,400.", "The club's membership grew to 1,400 from 200 a decade ago."),
+])
+def test_a_quote_already_given_or_a_range_cut_at_its_start_pass(rewrite, source):
+    assert unfaithful(rewrite, source) == []
