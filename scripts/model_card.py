@@ -104,6 +104,39 @@ def extractor_section(ck: Path, log: list[Path] | None) -> list[str]:
     return parts
 
 
+def support_section(ck: Path) -> list[str]:
+    """The support classifier's part of the card: what it is, how it was trained, its learning curve
+    (all read from `support/support.json`, which the trainer's export writes)."""
+    folder = ck / "support"
+    if not (folder / "support.json").exists():
+        return []
+    sup = json.loads((folder / "support.json").read_text())
+    cfg, summ = sup["training_config"], sup.get("train_summary", {})
+    parts = [f"- Support classifier: `support/`, fp16, {(folder / 'model.safetensors').stat().st_size / 1e6:.1f} MB "
+             f"without embeddings (it borrows the extractor's, frozen while it trained), the first {cfg['layers']} "
+             "layers of the extractor's encoder with a pooled head: P(the sentence says what the rewrite says) of "
+             f"\"[CLS] rewrite [SEP] sentence [SEP]\"; a rewrite under {sup['threshold']} is not taken.", "",
+             "## Support classifier training", "",
+             "Reproduce with `summarizer train --config configs/support-minilm.yaml` (its config is copied in "
+             "`support/support.json`): pairs from the CNN/DM highlights and the sentences they were compressed "
+             "from, against rule-made corruptions of the highlights (`summarizer.lab.train_support.CORRUPTIONS`).", ""]
+    if summ:
+        parts += [f"- Steps: {summ['steps']:,}, batch {cfg['batch_size']} pairs, {cfg['epochs']} epochs over "
+                  f"{summ['train_pairs']:,} pairs; wall time {summ['wall_time_s']:.0f} s on {summ['device']}.", ""]
+    curve = sup.get("learning_curve", [])
+    if curve:
+        kinds = sorted(curve[-1]["judged_supported"])
+        parts += [f"Learning curve on {summ.get('valid_pairs', '?'):,} held-out pairs of the first "
+                  f"{cfg['valid_articles']} validation articles, and the share of each kind judged supported "
+                  "(p >= 0.5; 1 is right for highlight, sentence and plain_quote, 0 for the corruptions):", "",
+                  "| step | validation loss | accuracy | " + " | ".join(kinds) + " |",
+                  "|---|---|---|" + "---|" * len(kinds)]
+        parts += [f"| {r['step']} | {r['valid_loss']:.3f} | {r['valid_accuracy']:.3f} | "
+                  + " | ".join(f"{r['judged_supported'].get(k, 0):.2f}" for k in kinds) + " |" for r in curve]
+        parts.append("")
+    return parts
+
+
 def evaluation_section(title: str, evals: list[Path], bench: Path | None) -> list[str]:
     parts = []
     if evals:
@@ -144,7 +177,7 @@ def update(ck: Path, args) -> None:
                "no deletion that joins clauses, a complete sentence), and quotes the sentence when none does "
                "(`rewrite_rejected`).", ""]
     block = "\n".join([BEGIN, "", "## This version", ""] + loading + extractor_section(ck, args.extractor_log)
-                      + evaluation_section("Evaluation of this version", args.eval, args.bench) + [END])
+                      + support_section(ck) + evaluation_section("Evaluation of this version", args.eval, args.bench) + [END])
     if args.notes:  # the notes' "How it writes" replaces the card's
         notes, heading = args.notes.read_text(), "## How it writes\n"
         if heading in notes and heading in card:
@@ -207,6 +240,7 @@ def main(argv=None) -> None:
               f"training articles ({selector.get('train_sentences', '?')} sentences); used only when the "
               "checkpoint has no extractor.", ""]
     parts += extractor_section(ck, args.extractor_log)
+    parts += support_section(ck)
     parts += ["## Training", "",
               "Reproduce with `summarizer train --config configs/bert2bert-minilm.yaml` (config copied in "
               "`training_config.json`).", ""]

@@ -19,6 +19,9 @@ summarizer train --config "$cfg"
 #     fits the position prior and exports. The two CPU configs (extractor-minilm.yaml, then -stage2) made 0.4.0's.
 summarizer train --config configs/extractor-minilm-gpu.yaml
 rm -rf "$ck/extractor" && cp -r runs/extractor-gpu/export/extractor "$ck/extractor"
+# the support classifier: pairs from the extractor's labelled cache (1 min on 2 CPU cores), then 2 epochs
+# (199 s on one H200); it starts from the extractor above and exports into "$ck/support"
+summarizer train --config configs/support-minilm.yaml
 
 # 2. evaluation: CNN/DM test (a seeded random 1,000 of 4,489; drop --limit for all),
 #    abstracts on XSum and Inshorts, the cased input path, then speed
