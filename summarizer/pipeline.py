@@ -272,12 +272,16 @@ class Engine:
                 break
             outs = self._generate([(TAKEAWAY, doc.sents, [i], doc.table) for doc, i in rows], options,
                                   options.max_takeaway_tokens)
-            # with a classifier every beam the rules pass is judged (one batched pass); without, the first
+            # with a classifier: every beam the rules pass, judged in two batched passes (each row's first,
+            # then the others of the rows whose first falls short); without, the first beam the rules pass
             checked = [_supported(candidates, doc.sents[i], context_for(doc.sents, [i]),
                                   first_only=self.support is None)
                        for (doc, i), candidates in zip(rows, outs)]
-            self._judge([(text, doc.sents[i]) for (doc, i), (texts, _) in zip(rows, checked) for text in texts],
-                        judged)
+            self._judge([(texts[0], doc.sents[i]) for (doc, i), (texts, _) in zip(rows, checked) if texts], judged)
+            if self.support is not None:
+                self._judge([(t, doc.sents[i]) for (doc, i), (texts, _) in zip(rows, checked)
+                             if texts and judged[(texts[0], doc.sents[i])] < self.support.threshold
+                             for t in texts[1:]], judged)
             for (doc, i), (texts, problems) in zip(rows, checked):
                 doc.offer(i, texts, problems, judged, self.support.threshold if self.support else None)
         abstract_src = [sorted(doc.ranking[:min(options.abstract_sentences, len(doc.sents))]) for doc in docs]
@@ -474,11 +478,16 @@ class _Doc:
         (`faithfulness.plain_quote`: less asides in brackets, an opening "But" and a closing
         attribution), and the draft says so (rewrite_rejected, with the reason)."""
         if threshold is not None and texts:
-            probs = [judged[(t, self.sents[i])] for t in texts]
-            kept = [t for t, p in zip(texts, probs) if p >= threshold]
-            if not kept:
+            probs = []
+            for t in texts:  # best beam first: the first the classifier supports
+                probs.append(judged[(t, self.sents[i])])
+                if probs[-1] >= threshold:
+                    break
+            if probs[-1] < threshold:
                 problems = [f"support classifier {max(probs):.2f} < {threshold:.2f}"]
-            texts = kept
+                texts = []
+            else:
+                texts = [texts[len(probs) - 1]]
         text = texts[0] if texts else None
         fallback = text is None
         if fallback:
