@@ -644,6 +644,11 @@ def deletion_problems(text: str, source: str, context: str = "") -> list[str]:
             # "they would [have] been"
             out.append("deletion: auxiliary " + " ".join(g))
             break
+        if g[-1] != "-" and all(t == "-" if k % 2 == 0 else _is_word(t) for k, t in enumerate(g)) \
+                and not source.islower() and re.search(r"\b" + re.escape(src[a]) + r"[-\u2010\u2011]"
+                                                       + re.escape(g[1]) + r"\b", source.translate(_QUOTES).lower()):
+            out.append("deletion: a hyphenated word's tail " + src[a] + "".join(g))  # "her son[-in-law]"
+            break
         cut = _cut_inside_a_phrase(g, src, a, b, g in asides)
         if cut:
             out.append("deletion: " + cut)
@@ -713,6 +718,12 @@ def deletion_problems(text: str, source: str, context: str = "") -> list[str]:
     if verb:  # "everything you hope a film [with its star would be]"
         out.append("fragment: cut before the verb " + verb)
     last = kept[-1]
+    # a word cut from its hyphenated compound: in cased text only (the lowercased CNN/DM text writes a dash
+    # between clauses as "victim-and", which is no compound), and not before a word that opens a clause
+    if suffix[:1] == ["-"] and len(suffix) > 1 and _is_word(suffix[1]) and not source.islower() \
+            and suffix[1] not in _CLAUSE_OPENERS and re.search(r"\b" + re.escape(src[last]) + r"[-\u2010\u2011]" + re.escape(suffix[1]) + r"\b",
+                          source.translate(_QUOTES).lower()):
+        out.append("fragment: a hyphenated word cut (" + src[last] + "-" + suffix[1] + ")")  # "the would[-be robber]"
     if rest[:1] == ["than"] and (src[last] in _BEFORE_THAN or len(src[last]) > 4 and src[last].endswith("er")):
         out.append("fragment: a comparison cut (" + src[last] + " than)")  # "his club career rather[ than ...]"
     if any(src[k] in _NAMING for k in kept[-8:]) and any(suffix[k] in ("'", '"') and _is_word(suffix[k + 1])

@@ -439,3 +439,20 @@ def test_a_cut_that_leaves_a_range_or_a_speaker_without_its_other_half(rewrite, 
 ])
 def test_a_quote_already_given_or_a_range_cut_at_its_start_pass(rewrite, source):
     assert unfaithful(rewrite, source) == []
+
+
+@pytest.mark.parametrize("rewrite, source", [
+    ("Police said the suspect hid from the would.", "Police said the suspect hid from the would-be buyer for a week."),
+    ("She phoned her son every day.", "She phoned her son-in-law every day for a month."),
+    ("He was taken to hospital with concussion.", "He was taken to hospital with concussion-like symptoms."),
+])
+def test_a_word_cut_from_its_hyphenated_compound(rewrite, source):
+    assert any("hyphenated" in p for p in unfaithful(rewrite, source))
+
+
+@pytest.mark.parametrize("rewrite, source", [
+    ("The club was sold.", "The club was sold - and the fans were not told."),  # a dash between clauses
+    ("the club was sold to a rival.", "the club was sold to a rival-and the fans were not told."),  # lowercased text
+])
+def test_a_dash_between_clauses_is_no_compound(rewrite, source):
+    assert not any("hyphenated" in p for p in unfaithful(rewrite, source))
