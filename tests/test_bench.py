@@ -64,3 +64,14 @@ def test_bench_end_to_end(tiny_model, tmp_path, capsys):
 def test_unknown_reference_is_an_error():
     with pytest.raises(SystemExit):
         main(["--references", "gpt-9", "--quick"])
+
+
+def test_the_extractor_and_support_classifier_count_as_model_time():
+    """Their forward passes are model time in `bench`'s CPU-side figure, not CPU-side work."""
+    from types import SimpleNamespace
+
+    from summarizer.lab.bench import other_models
+
+    engine = SimpleNamespace(extractor=SimpleNamespace(model="ext"), support=SimpleNamespace(model="sup"))
+    assert other_models(engine) == ["ext", "sup"]
+    assert other_models(SimpleNamespace(extractor=None, support=None)) == []

@@ -194,10 +194,16 @@ class ForwardClock:
             h.remove()
 
 
+def other_models(engine) -> list:
+    """The engine's models besides the rewriter, whose forward passes are model time too: the extractor
+    and the support classifier, when the checkpoint has them."""
+    return [m.model for m in (getattr(engine, "extractor", None), getattr(engine, "support", None)) if m is not None]
+
+
 _RSS_PROBE = """
 import json, sys, time, torch
 from summarizer.api import set_threads
-from summarizer.lab.bench import ForwardClock, make_articles, run
+from summarizer.lab.bench import ForwardClock, make_articles, other_models, run
 from summarizer.options import SummarizeOptions
 from summarizer.pipeline import Engine
 options, n, words = json.loads(sys.argv[1])
@@ -207,7 +213,7 @@ engine, texts = Engine(options.model, options.device, options.dtype), make_artic
 run(engine, texts, options)
 hwm = [line for line in open("/proc/self/status") if line.startswith("VmHWM")]  # ru_maxrss survives exec
 rss = int(hwm[0].split()[1]) / 1024
-clock = ForwardClock(engine.model, engine.device, [engine.extractor.model] if engine.extractor else [])
+clock = ForwardClock(engine.model, engine.device, other_models(engine))
 t = time.perf_counter()
 run(engine, texts, options)  # again, timed: the first run built the kernels of these shapes
 seconds = time.perf_counter() - t
@@ -266,7 +272,7 @@ def bench(options=None, words: int = 600, articles: int = 8, references=tuple(RE
     run(engine, texts, options)
 
     extractor = getattr(engine, "extractor", None)
-    clock = ForwardClock(engine.model, dev, [extractor.model] if extractor is not None else [])
+    clock = ForwardClock(engine.model, dev, other_models(engine))
     batched = []
     for _ in range(BATCHED_REPS):
         clock.seconds = 0.0
