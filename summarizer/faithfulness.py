@@ -464,6 +464,8 @@ def _after_last(tokens: list[str], marks: set[str]) -> list[str]:
 _SENTENCE_END = {".", "!", "?"}
 _CONDITIONS = {"if", "unless", "whether"}
 _ITEM_ENDS = _SENTENCE_END | {":"}  # where a dropped opening's last item starts
+# what a deleted time adjunct ends with ("left the club [a year ago]"): no second object
+_TIME_WORDS = frozenset("ago later earlier before after year years month months week weeks day days time".split())
 _PREPOSITIONS = frozenset("in on at for during after before since by from with under over amid following "
                           "throughout within".split())
 # subordinators that open a clause of their own inside an opening, or cut one short at the end
@@ -590,6 +592,7 @@ def deletion_problems(text: str, source: str, context: str = "") -> list[str]:
                 and item[0] not in _SUBORDINATORS and not any(t in _VERBS or t.endswith("ed") for t in item):
             # "[Fans of Leeds,] Hull and York may be shocked": the first of a list, and what it was of
             out.append("deletion: the start of a list (" + " ".join(prefix[-5:]) + ")")
+    kept_set = set(kept)
     for g, b in spans:
         a = b - len(g) - 1  # the kept word before the gap
         if _hedges_a_number(g, src, b):  # "billed taxpayers for [more than] $10,000"
@@ -679,6 +682,15 @@ def deletion_problems(text: str, source: str, context: str = "") -> list[str]:
                 and g[0] in _FREE_WORDS and len(gw) >= 2:
             out.append("deletion: an object " + " ".join(g))  # "to give Barcelona [the lead] after 19 minutes"
             break
+        v = next((k for k in range(a - 1, max(-1, a - 6), -1) if src[k] in _VERBS_TAKING_TWO), None)
+        if v is not None and a - v >= 2 and all(k in kept_set for k in range(v, a + 1)) \
+                and all(_is_word(src[k]) and src[k] not in _PREPOSITIONS and src[k] not in _VERBS
+                        for k in range(v + 1, a + 1)) \
+                and g[0] in _FREE_WORDS and 2 <= len(gw) <= 4 and not any(t[:1].isdigit() or t in _TIME_WORDS for t in gw) \
+                and (src[b] in _PREPOSITIONS or not _is_word(src[b])):
+            # "handed caretaker manager Dean Holden [the job] for the rest of the season"
+            out.append("deletion: a second object " + " ".join(g))
+            break
         if g[0] in ("and", "or") and src[b] in _AUXILIARIES:  # "Spurs [and England] have been in talks"
             out.append("deletion: a conjunct " + " ".join(g))
             break
@@ -712,7 +724,10 @@ def deletion_problems(text: str, source: str, context: str = "") -> list[str]:
         if t in _BOUNDARY or t in _SENTENCE_END or t in _CLAUSE_OPENERS:
             break
         tail.append(t)
-    verb = next((t for k, t in enumerate(tail) if t in _TAIL_VERBS and (k == 0 or tail[k - 1] != "to")), None)
+    start = kept[-1] + 1  # the month, not the modal: "a new deal[ in May]"
+    month = {k for k, t in enumerate(tail) if t in ("may", "march") and surface and surface[start + k][:1].isupper()}
+    verb = next((t for k, t in enumerate(tail) if t in _TAIL_VERBS and (k == 0 or tail[k - 1] != "to")
+                 and k not in month), None)
     if not verb and suffix[:1] == [","] and len(suffix) > 1 and suffix[1] in _TAIL_VERBS:
         verb = suffix[1]  # "[The men missing,] Tom Reed and Ann Lee[, were seen ...]": the subject alone
     if verb:  # "everything you hope a film [with its star would be]"

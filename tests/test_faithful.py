@@ -456,3 +456,18 @@ def test_a_word_cut_from_its_hyphenated_compound(rewrite, source):
 ])
 def test_a_dash_between_clauses_is_no_compound(rewrite, source):
     assert not any("hyphenated" in p for p in unfaithful(rewrite, source))
+
+
+def test_a_second_object_cut_after_a_longer_first_one():
+    # "handed X the job": without "the job" the club handed the man himself over
+    assert unfaithful("The club handed assistant coach Maria Lopez for the rest of the season.",
+                      "The club has handed assistant coach Maria Lopez the job for the rest of the season.")
+    # a time adjunct after the object is no second object
+    assert not any("second object" in p for p in unfaithful(
+        "The club gave assistant coach Maria Lopez a contract.",
+        "The club gave assistant coach Maria Lopez a contract a year ago."))
+
+
+def test_may_the_month_is_no_verb_a_rewrite_stops_before():
+    assert unfaithful("The club gave the young striker a new deal.",
+                      "The club gave the young striker a new deal in May.") == []
