@@ -272,16 +272,17 @@ class Engine:
                 break
             outs = self._generate([(TAKEAWAY, doc.sents, [i], doc.table) for doc, i in rows], options,
                                   options.max_takeaway_tokens)
-            # with a classifier: every beam the rules pass, judged in two batched passes (each row's first,
-            # then the others of the rows whose first falls short); without, the first beam the rules pass
-            checked = [_supported(candidates, doc.sents[i], context_for(doc.sents, [i]),
-                                  first_only=self.support is None)
+            # the first beam each row's rules pass; with a classifier, judged in one batched pass, and only
+            # for the rows whose first falls short, every other beam the rules pass, in a second
+            checked = [_supported(candidates, doc.sents[i], context_for(doc.sents, [i]), first_only=True)
                        for (doc, i), candidates in zip(rows, outs)]
             self._judge([(texts[0], doc.sents[i]) for (doc, i), (texts, _) in zip(rows, checked) if texts], judged)
             if self.support is not None:
-                self._judge([(t, doc.sents[i]) for (doc, i), (texts, _) in zip(rows, checked)
-                             if texts and judged[(texts[0], doc.sents[i])] < self.support.threshold
-                             for t in texts[1:]], judged)
+                for r, ((doc, i), (texts, _)) in enumerate(zip(rows, checked)):
+                    if texts and judged[(texts[0], doc.sents[i])] < self.support.threshold:
+                        checked[r] = _supported(outs[r], doc.sents[i], context_for(doc.sents, [i]))
+                self._judge([(t, doc.sents[i]) for (doc, i), (texts, _) in zip(rows, checked) for t in texts[1:]],
+                            judged)
             for (doc, i), (texts, problems) in zip(rows, checked):
                 doc.offer(i, texts, problems, judged, self.support.threshold if self.support else None)
         abstract_src = [sorted(doc.ranking[:min(options.abstract_sentences, len(doc.sents))]) for doc in docs]
