@@ -462,6 +462,22 @@ def read_trainer_state(path: Path) -> dict:
     return torch.load(path, weights_only=True, map_location="cpu")
 
 
+def two_rate_adamw(body: list, head: list, cfg) -> tuple[torch.optim.AdamW, list[float]]:
+    """AdamW with the pretrained weights at `cfg.lr` and a new head at `cfg.head_lr` (the extractor's and
+    the support classifier's loops); returns it and the two peak rates, for the schedule."""
+    opt = torch.optim.AdamW([{"params": body, "lr": cfg.lr}, {"params": head, "lr": cfg.head_lr}],
+                            weight_decay=cfg.weight_decay)
+    return opt, [cfg.lr, cfg.head_lr]
+
+
+def resume_state(state_path: Path, opt) -> tuple[int, float]:
+    """Load a resumable save's optimizer and RNG state into `opt` and torch; returns (step, elapsed s)."""
+    st = read_trainer_state(state_path)
+    opt.load_state_dict(st["optimizer"])
+    torch.set_rng_state(st["torch_rng"])
+    return st["step"], st["elapsed"]
+
+
 def evaluate_rewriter(cfg: TrainConfig, model_dir: str | Path) -> dict:
     """Validation loss and rewrite ROUGE of a saved model on this config's held-out pairs (a point of
     the learning curve for a model trained elsewhere, e.g. a shipped checkpoint)."""

@@ -200,7 +200,7 @@ def make_model(init: str = "minilm"):
 
 
 def train(cfg: ExtractorConfig, resume: bool = True) -> Path:
-    from .train import _distributed, read_trainer_state
+    from .train import _distributed, resume_state, two_rate_adamw
 
     random.seed(cfg.seed)
     torch.manual_seed(cfg.seed)
@@ -222,9 +222,7 @@ def train(cfg: ExtractorConfig, resume: bool = True) -> Path:
     model.to(device).train()
     head = [p for n, p in model.named_parameters() if n.startswith("classifier")]
     body = [p for n, p in model.named_parameters() if not n.startswith("classifier")]
-    opt = torch.optim.AdamW([{"params": body, "lr": cfg.lr}, {"params": head, "lr": cfg.head_lr}],
-                            weight_decay=cfg.weight_decay)
-    base_lrs = [cfg.lr, cfg.head_lr]
+    opt, base_lrs = two_rate_adamw(body, head, cfg)
     rng = random.Random(cfg.seed)
     plan = []  # the batches of all epochs, fixed by the seed: a resumed run takes the same ones
     for _ in range(cfg.epochs):
@@ -234,10 +232,7 @@ def train(cfg: ExtractorConfig, resume: bool = True) -> Path:
     total = len(plan) // world  # under torchrun each process takes every world-th batch of the plan
     step, elapsed = 0, 0.0
     if resuming:
-        st = read_trainer_state(state_path)
-        opt.load_state_dict(st["optimizer"])
-        step, elapsed = st["step"], st["elapsed"]
-        torch.set_rng_state(st["torch_rng"])
+        step, elapsed = resume_state(state_path, opt)
         if main_proc:
             print(f"resumed from step {step}")
     net = model

@@ -358,7 +358,7 @@ def validate(model, tok, pairs: list[dict], cfg: SupportConfig, device) -> dict:
 
 
 def train(cfg: SupportConfig, resume: bool = True) -> Path:
-    from .train import _device, read_trainer_state
+    from .train import _device, resume_state, two_rate_adamw
 
     random.seed(cfg.seed)
     torch.manual_seed(cfg.seed)
@@ -378,9 +378,7 @@ def train(cfg: SupportConfig, resume: bool = True) -> Path:
     model.to(device).train()
     head = [p for n, p in model.named_parameters() if p.requires_grad and not n.startswith("bert.encoder")]
     body = [p for n, p in model.named_parameters() if p.requires_grad and n.startswith("bert.encoder")]
-    opt = torch.optim.AdamW([{"params": body, "lr": cfg.lr}, {"params": head, "lr": cfg.head_lr}],
-                            weight_decay=cfg.weight_decay)
-    base_lrs = [cfg.lr, cfg.head_lr]
+    opt, base_lrs = two_rate_adamw(body, head, cfg)
     rng = random.Random(cfg.seed)
     plan = []  # the batches of all epochs, fixed by the seed: a resumed run takes the same ones
     for _ in range(cfg.epochs):
@@ -389,10 +387,7 @@ def train(cfg: SupportConfig, resume: bool = True) -> Path:
         plan += [order[i:i + cfg.batch_size] for i in range(0, len(order), cfg.batch_size)]
     step, elapsed = 0, 0.0
     if resuming:
-        st = read_trainer_state(state_path)
-        opt.load_state_dict(st["optimizer"])
-        step, elapsed = st["step"], st["elapsed"]
-        torch.set_rng_state(st["torch_rng"])
+        step, elapsed = resume_state(state_path, opt)
         print(f"resumed from step {step}")
     total, warm = len(plan), max(1, int(cfg.warmup * len(plan)))
     log = open(out / "log.jsonl", "a")
