@@ -280,9 +280,9 @@ _POSSESSIVE_PRONOUNS = frozenset("their his her its our my your".split())
 _VERBS_TAKING_TWO = frozenset("make makes made making give gives gave given giving name names named call calls "
                               "called leave leaves left keep keeps kept hand hands handed send sends sent show "
                               "shows showed offer offers offered award awards awarded".split())
+_CONTRACTIONS = frozenset("'s 'd 'll 're 've 'm 't".split())  # a quote mark that opens no quotation
 # what a kept word needs its "than" for ("rather than", "more than", "bigger than"), and verbs whose second
 # complement is a name or a quoted label ("called the fans 'idiots'", "branded it 'a disgrace'")
-_CONTRACTIONS = frozenset("'s 'd 'll 're 've 'm 't".split())
 _BEFORE_THAN = frozenset("rather more less fewer other else".split())
 _NAMING = frozenset("call calls called calling dubbed branded labelled labeled described describes describing "
                     "nicknamed".split())
@@ -648,8 +648,7 @@ def deletion_problems(text: str, source: str, context: str = "") -> list[str]:
             out.append("deletion: auxiliary " + " ".join(g))
             break
         if g[-1] != "-" and all(t == "-" if k % 2 == 0 else _is_word(t) for k, t in enumerate(g)) \
-                and not source.islower() and re.search(r"\b" + re.escape(src[a]) + r"[-\u2010\u2011]"
-                                                       + re.escape(g[1]) + r"\b", source.translate(_QUOTES).lower()):
+                and _hyphenated(source, src[a], g[1]):
             out.append("deletion: a hyphenated word's tail " + src[a] + "".join(g))  # "her son[-in-law]"
             break
         cut = _cut_inside_a_phrase(g, src, a, b, g in asides)
@@ -686,7 +685,8 @@ def deletion_problems(text: str, source: str, context: str = "") -> list[str]:
         if v is not None and a - v >= 2 and all(k in kept_set for k in range(v, a + 1)) \
                 and all(_is_word(src[k]) and src[k] not in _PREPOSITIONS and src[k] not in _VERBS
                         for k in range(v + 1, a + 1)) \
-                and g[0] in _FREE_WORDS and 2 <= len(gw) <= 4 and not any(t[:1].isdigit() or t in _TIME_WORDS for t in gw) \
+                and g[0] in _FREE_WORDS and 2 <= len(gw) <= 4 \
+                and not any(t[:1].isdigit() or t in _TIME_WORDS for t in gw) \
                 and (src[b] in _PREPOSITIONS or not _is_word(src[b])):
             # "handed caretaker manager Dean Holden [the job] for the rest of the season"
             out.append("deletion: a second object " + " ".join(g))
@@ -733,11 +733,9 @@ def deletion_problems(text: str, source: str, context: str = "") -> list[str]:
     if verb:  # "everything you hope a film [with its star would be]"
         out.append("fragment: cut before the verb " + verb)
     last = kept[-1]
-    # a word cut from its hyphenated compound: in cased text only (the lowercased CNN/DM text writes a dash
-    # between clauses as "victim-and", which is no compound), and not before a word that opens a clause
-    if suffix[:1] == ["-"] and len(suffix) > 1 and _is_word(suffix[1]) and not source.islower() \
-            and suffix[1] not in _CLAUSE_OPENERS and re.search(r"\b" + re.escape(src[last]) + r"[-\u2010\u2011]" + re.escape(suffix[1]) + r"\b",
-                          source.translate(_QUOTES).lower()):
+    # a word cut from its hyphenated compound, not before a word that opens a clause
+    if suffix[:1] == ["-"] and len(suffix) > 1 and _is_word(suffix[1]) and suffix[1] not in _CLAUSE_OPENERS \
+            and _hyphenated(source, src[last], suffix[1]):
         out.append("fragment: a hyphenated word cut (" + src[last] + "-" + suffix[1] + ")")  # "the would[-be robber]"
     if rest[:1] == ["than"] and (src[last] in _BEFORE_THAN or len(src[last]) > 4 and src[last].endswith("er")):
         out.append("fragment: a comparison cut (" + src[last] + " than)")  # "his club career rather[ than ...]"
@@ -773,6 +771,13 @@ def deletion_problems(text: str, source: str, context: str = "") -> list[str]:
 
 
 _VERB_PREPOSITIONS = _PREPOSITIONS | {"to", "with", "about", "of"}  # what a verb may take ("talk with")
+
+
+def _hyphenated(source: str, left: str, right: str) -> bool:
+    """Whether `source` writes `left` and `right` as one hyphenated word ("would-be", "son-in-law"). Cased
+    text only: the lowercased CNN/DM text writes a dash between clauses as "victim-and", no compound."""
+    return not source.islower() and re.search(r"\b" + re.escape(left) + r"[-\u2010\u2011]" + re.escape(right)
+                                              + r"\b", source.translate(_QUOTES).lower()) is not None
 
 
 def _cut_inside_a_phrase(gap: list[str], src: list[str], a: int, b: int, aside: bool) -> str | None:

@@ -6,7 +6,7 @@ compressed from, against rule-made corruptions of them (a verb or a main clause 
 dropped, a number changed, a speech verb deleted, another subject), so it judges the deletions the
 rules in `faithfulness` cannot read: a rewrite it scores under the checkpoint's threshold is not
 taken (the next beam is tried, then the sentence is quoted), and every takeaway's score is in the
-result (`Summary.support_score`).
+result (`Summary.support_prob`).
 
 It lives in `<checkpoint>/support/`: the first layers of an encoder, fp16, without embeddings. It
 borrows the extractor's embeddings (it was fine-tuned with them frozen), so the checkpoint grows by

@@ -90,8 +90,11 @@ def _bare(w: str) -> str:
 def _verbs(words: list[str]) -> list[int]:
     from ..faithfulness import _VERBS
 
-    return [k for k, w in enumerate(words) if k and (_bare(w) in _VERBS or (len(_bare(w)) > 4 and _bare(w).endswith("ed")
-                                                                           and "-" not in w))]
+    def verb(w: str) -> bool:  # a common verb's form, or an -ed word ("strong-willed" is no verb)
+        b = _bare(w)
+        return b in _VERBS or len(b) > 4 and b.endswith("ed") and "-" not in w
+
+    return [k for k, w in enumerate(words) if k and verb(w)]
 
 
 def _sentence(words: list[str]) -> str:
