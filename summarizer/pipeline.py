@@ -290,12 +290,11 @@ class Engine:
                                    options.max_abstract_tokens)
         drafts = [doc.draft(k, abstract, src) for doc, abstract, src in zip(docs, abstracts, abstract_src)]
         if self.support is not None:  # every takeaway's score: quotes and fills too
-            pairs = [(t, " ".join(d.sentences[j] for j in idx)) for d in drafts
-                     for t, idx in zip(d.takeaways, d.takeaway_sources)]
-            self._judge(pairs, judged)
-            for d in drafts:
-                d.support_prob = [round(judged[(t, " ".join(d.sentences[j] for j in idx))], 3)
-                                  for t, idx in zip(d.takeaways, d.takeaway_sources)]
+            pairs = [[(t, " ".join(d.sentences[j] for j in idx)) for t, idx in zip(d.takeaways, d.takeaway_sources)]
+                     for d in drafts]
+            self._judge([pair for ps in pairs for pair in ps], judged)
+            for d, ps in zip(drafts, pairs):
+                d.support_prob = [round(judged[pair], 3) for pair in ps]
         return drafts
 
     def _judge(self, pairs: list[tuple[str, str]], judged: dict) -> None:

@@ -355,10 +355,7 @@ def train(cfg: TrainConfig, resume: bool = True) -> Path:
             batch = {k: v.to(device) for k, v in batch.items()}
             with torch.autocast(device.type, dtype=torch.bfloat16, enabled=cfg.bf16):
                 loss = net(**batch).loss
-            loss.backward()
-            torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
-            opt.step()
-            opt.zero_grad(set_to_none=True)
+            optimizer_step(loss, model, opt)
             step += 1
             done = step >= cfg.max_steps or time.time() - t0 > budget
             count = batch["input_ids"].shape[0]
@@ -462,6 +459,14 @@ def read_trainer_state(path: Path) -> dict:
     return torch.load(path, weights_only=True, map_location="cpu")
 
 
+def optimizer_step(loss: torch.Tensor, model, opt) -> None:
+    """Backward, gradient norm clipped to 1, step, gradients cleared: one update of every loop here."""
+    loss.backward()
+    torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
+    opt.step()
+    opt.zero_grad(set_to_none=True)
+
+
 def two_rate_adamw(body: list, head: list, cfg) -> tuple[torch.optim.AdamW, list[float]]:
     """AdamW with the pretrained weights at `cfg.lr` and a new head at `cfg.head_lr` (the extractor's and
     the support classifier's loops); returns it and the two peak rates, for the schedule."""
@@ -511,21 +516,15 @@ def main(argv=None):
                     help="train nothing: print the validation loss and rewrite ROUGE of a saved model")
     args = ap.parse_args(argv)
     task = (yaml.safe_load(Path(args.config).read_text()) or {}).get("task")
-    if task == "support":
-        from . import train_support
-
+    if task in ("support", "extractor"):  # a trainer of its own, which reads its own config class
         if args.selector_only or args.eval_only or args.max_steps:
             ap.error("--selector-only, --eval-only and --max-steps are for the rewriter's config")
-        cfg = train_support.SupportConfig.from_yaml(args.config, out_dir=args.out_dir)
-        train_support.main(cfg, resume=not args.no_resume, export_only=args.export_only)
-        return
-    if task == "extractor":
-        from . import train_extractor
-
-        if args.selector_only or args.eval_only or args.max_steps:
-            ap.error("--selector-only, --eval-only and --max-steps are for the rewriter's config")
-        cfg = train_extractor.ExtractorConfig.from_yaml(args.config, out_dir=args.out_dir)
-        train_extractor.main(cfg=cfg, resume=not args.no_resume, export_only=args.export_only)
+        if task == "support":
+            from .train_support import SupportConfig as config_class, main as task_main
+        else:
+            from .train_extractor import ExtractorConfig as config_class, main as task_main
+        cfg = config_class.from_yaml(args.config, out_dir=args.out_dir)
+        task_main(cfg=cfg, resume=not args.no_resume, export_only=args.export_only)
         return
     if args.export_only:
         ap.error("--export-only is for the extractor's and support classifier's configs (the rewriter's is "

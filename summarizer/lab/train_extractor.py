@@ -200,7 +200,7 @@ def make_model(init: str = "minilm"):
 
 
 def train(cfg: ExtractorConfig, resume: bool = True) -> Path:
-    from .train import _distributed, resume_state, two_rate_adamw
+    from .train import _distributed, optimizer_step, resume_state, two_rate_adamw
 
     random.seed(cfg.seed)
     torch.manual_seed(cfg.seed)
@@ -255,10 +255,7 @@ def train(cfg: ExtractorConfig, resume: bool = True) -> Path:
         for g, lr in zip(opt.param_groups, base_lrs):
             g["lr"] = lr * factor
         loss = window_loss(net, plan[step * world + rank], tok.pad_token_id, device, cfg.bf16)
-        loss.backward()
-        torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
-        opt.step()
-        opt.zero_grad(set_to_none=True)
+        optimizer_step(loss, model, opt)
         step += 1
         bar.update(1)
         bar.set_postfix(loss=f"{loss.item():.3f}")

@@ -361,7 +361,7 @@ def validate(model, tok, pairs: list[dict], cfg: SupportConfig, device) -> dict:
 
 
 def train(cfg: SupportConfig, resume: bool = True) -> Path:
-    from .train import _device, resume_state, two_rate_adamw
+    from .train import _device, optimizer_step, resume_state, two_rate_adamw
 
     random.seed(cfg.seed)
     torch.manual_seed(cfg.seed)
@@ -411,10 +411,7 @@ def train(cfg: SupportConfig, resume: bool = True) -> Path:
             logits = model(**enc).logits.squeeze(-1).float()
         loss = F.binary_cross_entropy_with_logits(logits, torch.tensor([float(p["label"]) for p in batch],
                                                                        device=device))
-        loss.backward()
-        torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
-        opt.step()
-        opt.zero_grad(set_to_none=True)
+        optimizer_step(loss, model, opt)
         step += 1
         bar.update(1)
         rec = {"step": step, "pairs_seen": step * cfg.batch_size, "loss": round(loss.item(), 4),
