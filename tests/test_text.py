@@ -38,3 +38,29 @@ def test_recase_uses_the_articles_own_casing():
 def test_ensure_sentence_end():
     assert ensure_sentence_end("It rained ") == "It rained."
     assert ensure_sentence_end('He said "no."') == 'He said "no."'
+
+
+# paragraphs that exercise what fast_pysbd changes: abbreviations before names, numbers and
+# lowercase words, abbreviations as words ("a", "no", "co"), a sentence said twice, quoted speech,
+# and the characters that re.IGNORECASE folds to ASCII letters
+TRICKY = [
+    "Mr. Smith met Dr. Jones at 9 a.m. on Tuesday. They spoke for an hour. No. 10 said nothing.",
+    "The U.S. economy grew 2.5 per cent, e.g. in retail. Prof. Adams and Gen. Miles disagreed.",
+    "He lives on St. John St. in a flat. Co. shares fell. Inc. is not a word. Yes. Yes. Yes.",
+    "'I was there. It was awful,' she said. 'We ran.' Police arrived at approx. 4pm (about 16:00).",
+    "Capt. Hook and Lt. Col. Smith vs. the world, see p. 5. The end came in Sept. 2014. Done.",
+    "A \u017fign at Mt. Everest read: No entry. The \u212aelvin scale, i.e. absolute, was used. Fine.",
+    "Sales rose to 5 mln. in Jan. and fell in Feb. A spokesman, Mrs. Lee, said so. ",
+]
+
+
+def test_fast_pysbd_splits_exactly_as_pysbd():
+    import pysbd
+
+    from summarizer.fast_pysbd import Segmenter
+
+    stock, fast = pysbd.Segmenter(language="en", clean=False), Segmenter()
+    for text in TRICKY:
+        assert fast.segment(text) == stock.segment(text), text
+    assert len(fast.segment(TRICKY[0])) == 3  # "Mr.", "Dr." and "a.m." do not end a sentence
+    assert fast.segment(TRICKY[2])[-3:] == ["Yes. ", "Yes. ", "Yes."]  # each found after the last
