@@ -19,6 +19,7 @@ from contextlib import contextmanager
 from functools import lru_cache
 
 import torch
+import torch.nn.functional as F
 import transformers
 from torch import nn
 from transformers import DynamicCache, EncoderDecoderCache, LogitsProcessor
@@ -121,18 +122,30 @@ class _SmallIdEmbeddings(nn.Module):
         return self.inner(self.keep[input_ids] if input_ids is not None else None, *args, **kwargs)
 
 
-class _SmallVocabularyHead(nn.Module):
-    """The output layer, all of it, as log-probabilities over the full vocabulary (in float32, as beam
-    search takes them); then only the `keep` columns, and one last column holding the probability of all
-    the others: a log-softmax over this row gives every kept token its full-vocabulary log-probability
-    (to float rounding, about 1e-7)."""
+# output-layer rows computed at a time for the normaliser: a (rows x 4,096) block of logits stays in the
+# cache, where the whole (rows x 30,522) float32 one did not (on 2 AVX-512 cores, 160 beams: 9 against 23 ms
+# a step, the same log-probabilities to 2e-6)
+VOCAB_CHUNK = 4096
 
-    def __init__(self, inner: nn.Module, keep: torch.Tensor):
+
+class _SmallVocabularyHead(nn.Module):
+    """The output layer as log-probabilities over the full vocabulary (normalised in float32, as beam search
+    takes them) of the `keep` columns only, plus one last column holding the probability of all the others:
+    a log-softmax over this row gives every kept token its full-vocabulary log-probability (to float
+    rounding, about 1e-6). The normaliser is taken block by block over the vocabulary."""
+
+    def __init__(self, inner: nn.Linear, keep: torch.Tensor):
         super().__init__()
         self.inner, self.keep = inner, keep
+        self.kept_weight = inner.weight.index_select(0, keep)
+        self.kept_bias = inner.bias.index_select(0, keep) if inner.bias is not None else None
 
     def forward(self, hidden):
-        kept = torch.log_softmax(self.inner(hidden).float(), dim=-1).index_select(-1, self.keep)
+        w, b = self.inner.weight, self.inner.bias
+        blocks = [torch.logsumexp(F.linear(hidden, w[i:i + VOCAB_CHUNK], None if b is None else b[i:i + VOCAB_CHUNK])
+                                  .float(), dim=-1, keepdim=True) for i in range(0, w.shape[0], VOCAB_CHUNK)]
+        kept = F.linear(hidden, self.kept_weight, self.kept_bias).float() - torch.logsumexp(torch.cat(blocks, -1), -1,
+                                                                                           keepdim=True)
         rest = (1 - kept.exp().sum(-1, keepdim=True)).clamp_min(torch.finfo(torch.float32).tiny).log()
         return torch.cat([kept, rest], dim=-1)
 
