@@ -2,6 +2,7 @@
 
     python scripts/under_load.py                  # 3 processes, 16 articles each, default settings
     python scripts/under_load.py --wait-policy ACTIVE --threads 2   # spinning OpenMP threads, as v0.1.0 ran
+    python scripts/under_load.py --wait-policy PASSIVE --spin 0     # threads that sleep at once
 
 Each process loads the model, waits for a common start time, summarises its own articles with
 `summarize_many` and reports its articles per second. A process's fair share is the rate of one
@@ -48,15 +49,19 @@ def main(argv=None) -> int:
     ap.add_argument("--words", type=int, default=600)
     ap.add_argument("--threads", type=int, default=0, help="torch threads per process (0: the package's auto)")
     ap.add_argument("--wait-policy", default=None, help="OMP_WAIT_POLICY for the processes (default: the package's)")
+    ap.add_argument("--spin", default=None, help="GOMP_SPINCOUNT for the processes (default: the package's, 2000)")
     a = ap.parse_args(argv)
     env = dict(os.environ)
     if a.wait_policy:
         env["OMP_WAIT_POLICY"] = a.wait_policy
+    if a.spin is not None:
+        env["GOMP_SPINCOUNT"] = a.spin
     alone = run(1, a.articles, a.words, a.threads, env)[0]
     together = run(a.processes, a.articles, a.words, a.threads, env)
     fair = alone / a.processes
     print(json.dumps({"processes": a.processes, "threads": a.threads or "auto",
-                      "omp_wait_policy": env.get("OMP_WAIT_POLICY", "(package default: PASSIVE)"),
+                      "omp_wait_policy": env.get("OMP_WAIT_POLICY", "(package default)"),
+                      "gomp_spincount": env.get("GOMP_SPINCOUNT", "(package default)"),
                       "alone_articles_per_second": round(alone, 3), "fair_share": round(fair, 3),
                       "each_articles_per_second": [round(x, 3) for x in together],
                       "each_as_multiple_of_fair_share": [round(x / fair, 2) for x in together],

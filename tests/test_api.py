@@ -1,6 +1,7 @@
 """The Python API on a tiny random checkpoint: shape of the result, batching, errors, rendering."""
 
 import dataclasses
+import os
 import json
 
 import pytest
@@ -135,3 +136,21 @@ def test_summarize_imports_no_training_evaluation_or_cluster_library(tiny_model,
     r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
     assert r.returncode == 0, r.stderr
     assert r.stdout.strip().splitlines()[-1] == "[]"
+
+
+def test_import_sets_how_openmp_threads_wait_unless_the_user_did():
+    """Before torch loads: libgomp spins briefly (GOMP_SPINCOUNT), other runtimes sleep (OMP_WAIT_POLICY);
+    a user's own setting of either is left alone."""
+    import subprocess
+    import sys
+
+    probe = "import os, summarizer; print(os.environ.get('OMP_WAIT_POLICY'), os.environ.get('GOMP_SPINCOUNT'))"
+    env = {k: v for k, v in os.environ.items() if k not in ("OMP_WAIT_POLICY", "GOMP_SPINCOUNT")}
+
+    def run(**extra):
+        return subprocess.run([sys.executable, "-c", probe], env={**env, **extra}, capture_output=True,
+                              text=True, check=True).stdout.split()
+
+    assert run() == ["PASSIVE", "2000"]
+    assert run(OMP_WAIT_POLICY="ACTIVE") == ["ACTIVE", "None"]
+    assert run(GOMP_SPINCOUNT="0") == ["None", "0"]

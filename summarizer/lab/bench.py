@@ -362,6 +362,7 @@ def bench(options=None, words: int = 600, articles: int = 8, references=tuple(RE
                      "articles": articles, "batch_size": batch_size, "reference_reps": ref_reps, "quick": quick,
                      "options": asdict(options), "torch": torch.__version__,
                      "omp_wait_policy": os.environ.get("OMP_WAIT_POLICY"),
+                     "gomp_spincount": os.environ.get("GOMP_SPINCOUNT"),
                      "gpu": torch.cuda.get_device_name(dev) if dev.type == "cuda" else None},
         "load_seconds": load_s,
         "articles_per_second": articles / batched_s,
@@ -392,7 +393,8 @@ def bench(options=None, words: int = 600, articles: int = 8, references=tuple(RE
 def markdown_table(r: dict) -> str:
     s = r["settings"]
     lines = [f"**bench** `{s['model']}` on {s['device']}{' (' + s['gpu'] + ')' if s['gpu'] else ''}, "
-             f"{s['threads']} threads, {s['dtype']}, {s['words']}-word articles, beams {s['options']['num_beams']}",
+             f"{s['threads']} threads (OMP_WAIT_POLICY {s.get('omp_wait_policy')}, GOMP_SPINCOUNT "
+             f"{s.get('gomp_spincount')}), {s['dtype']}, {s['words']}-word articles, beams {s['options']['num_beams']}",
              "",
              f"load {r['load_seconds']:.2f} s · batched {r['articles_per_second']:.2f} articles/s "
              f"(batch {s['batch_size']}) · single call p50 {r['latency_seconds']['p50']:.3f} s, "
