@@ -62,10 +62,17 @@ class SupportClassifier:
 
     @torch.no_grad()
     def score(self, texts: list[str], sources: list[str], batch_size: int = 64) -> list[float]:
-        """P(supported) of each (text, source) pair."""
-        out: list[float] = []
-        for i in range(0, len(texts), batch_size):
-            enc = self.tokenizer(texts[i:i + batch_size], sources[i:i + batch_size], truncation="longest_first",
-                                 max_length=self.max_len, padding=True, return_tensors="pt").to(self.device)
-            out += torch.sigmoid(self.model(**enc).logits.squeeze(-1).float()).tolist()
+        """P(supported) of each (text, source) pair. Pairs are padded to their own length rounded up
+        (`model.width_groups`), so a pair's score never depends on the others scored with it."""
+        from .model import width_groups
+
+        lengths = self.tokenizer(texts, sources, truncation="longest_first", max_length=self.max_len)["input_ids"]
+        out = [0.0] * len(texts)
+        for width, idx in width_groups(lengths, self.max_len).items():
+            for j in range(0, len(idx), batch_size):
+                chunk = idx[j:j + batch_size]
+                enc = self.tokenizer([texts[i] for i in chunk], [sources[i] for i in chunk], truncation="longest_first",
+                                     max_length=width, padding="max_length", return_tensors="pt").to(self.device)
+                for i, p in zip(chunk, torch.sigmoid(self.model(**enc).logits.squeeze(-1).float()).tolist()):
+                    out[i] = p
         return out

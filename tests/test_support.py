@@ -157,3 +157,24 @@ def test_shipped_classifier_tells_a_compression_from_a_fragment(shipped):
     probs = shipped.score(good + bad, [src] * 5)
     assert all(p >= shipped.threshold for p in probs[:2]), probs
     assert all(p < shipped.threshold for p in probs[2:]), probs
+
+
+def test_a_pairs_score_does_not_depend_on_the_pairs_scored_with_it():
+    """Scored in a batch or alone, a pair gets the same probability to the last bit (pairs are padded
+    by their own length): at the engine's dtype, where padding to the batch's longest moved some."""
+    from pathlib import Path
+
+    from summarizer.extractor import Extractor
+    from summarizer.pipeline import DEFAULT_MODEL, resolve_dtype
+    from summarizer.text import split_sentences
+
+    if not SupportClassifier.present(DEFAULT_MODEL):
+        pytest.skip("the shipped checkpoint has no support classifier")
+    dtype = resolve_dtype("auto", torch.device("cpu"))
+    ext = Extractor.load(DEFAULT_MODEL / "extractor", dtype=dtype)
+    clf = SupportClassifier.load(DEFAULT_MODEL / SUBFOLDER, ext.model.bert.embeddings, "cpu", dtype)
+    pages = sorted((Path(__file__).parent / "fixtures" / "pages").glob("*.txt"))[:6]
+    sents = [s for p in pages for s in split_sentences(p.read_text()) if len(s.split()) > 6]
+    pairs = [(" ".join(s.split()[: 5 + k % 9]) + ".", s) for k, s in enumerate(sents[:64])]
+    together = clf.score([a for a, _ in pairs], [b for _, b in pairs])
+    assert together == [clf.score([a], [b])[0] for a, b in pairs]
