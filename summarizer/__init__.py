@@ -11,7 +11,7 @@ import os
 # 5.4-33.7 s per call under load with libgomp's default spin, 2.7-3.6 s passive), but threads that
 # sleep at once wake too late for decoding's thousands of small steps (on 2 idle cores, passive: 2.36
 # articles/s and 1.05 s a call; a spin of 2,000 rounds, then sleep: 3.5-3.7 articles/s and 0.52 s, and
-# 3 processes on 2 cores each still got 0.78-0.90 of a fair share). So: libgomp (PyTorch's Linux
+# 3 processes on 2 cores each still got 0.71-0.90 of a fair share). So: libgomp (PyTorch's Linux
 # wheels) spins 2,000 rounds; other OpenMP runtimes, which ignore GOMP_SPINCOUNT, sleep at once.
 # Only takes effect if torch is not imported yet; set either variable yourself to choose otherwise.
 if "OMP_WAIT_POLICY" not in os.environ and "GOMP_SPINCOUNT" not in os.environ:

@@ -148,7 +148,7 @@ def resolve_dtype(dtype: str, device: torch.device) -> torch.dtype:
 # source tokens decoded by one generate call: memory is bounded by this, not by articles per batch.
 # generate copies each row's encoder states to its beams, so 64 takeaway rows at 4 beams grew a process
 # by 333 MB (their cross-attention keys and values in bf16) and took it past 1 GB at batch 32; 40 rows
-# (a batch of 8 articles' takeaways, in one call) or 13 abstract rows, three times as wide, keep it under
+# (a batch of 8 articles' takeaways, in one call), or 13 to 40 abstract rows by their width, keep it under
 MAX_TOKENS_PER_GENERATE = 40 * 96
 
 
