@@ -136,7 +136,7 @@ class _SmallVocabularyHead(nn.Module):
 
     def __init__(self, inner: nn.Linear, keep: torch.Tensor):
         super().__init__()
-        self.inner, self.keep = inner, keep
+        self.inner = inner
         self.kept_weight = inner.weight.index_select(0, keep)
         self.kept_bias = inner.bias.index_select(0, keep) if inner.bias is not None else None
 

@@ -138,11 +138,11 @@ def base_model_path() -> Path:
 PAD_MULTIPLE = 16
 
 
-def width_groups(rows: list[list[int]], cap: int) -> dict[int, list[int]]:
-    """Row indices grouped by padded width (the row's length rounded up to PAD_MULTIPLE, at most cap)."""
+def width_groups(rows: list[list[int]], cap: int, multiple: int = PAD_MULTIPLE) -> dict[int, list[int]]:
+    """Row indices grouped by padded width (the row's length rounded up to `multiple`, at most cap)."""
     groups: dict[int, list[int]] = {}
     for i, row in enumerate(rows):
-        groups.setdefault(min(cap, -(-max(1, len(row)) // PAD_MULTIPLE) * PAD_MULTIPLE), []).append(i)
+        groups.setdefault(min(cap, -(-max(1, len(row)) // multiple) * multiple), []).append(i)
     return dict(sorted(groups.items()))
 
 

@@ -30,7 +30,7 @@ from .decoding import SourceSpans, beam_cache, source_vocabulary, supports_small
 from .extractor import SUBFOLDER as EXTRACTOR_SUBFOLDER
 from .extractor import Extractor
 from .faithfulness import has_verb, is_question, opens_mid_quote, plain_quote, unfaithful
-from .model import load_seq2seq, pad_rows
+from .model import load_seq2seq, pad_rows, width_groups
 from .options import DTYPES, NUM_TAKEAWAYS, SummarizeOptions
 from .prompt import ABSTRACT, TAKEAWAY, content, context_for, rewrite_source, strip_mode, tokens
 from .selector import Selector, embed_sentences, features
@@ -329,11 +329,10 @@ class Engine:
                       max_length=cap)["input_ids"]
             for i, row in zip(idx, enc):
                 rows[i] = row
-        groups: dict[int, list[int]] = {}
-        for i, (row, cap) in enumerate(zip(rows, caps)):
-            groups.setdefault(min(cap, -(-len(row) // unit) * unit), []).append(i)
         out: list = [None] * len(rows)
-        for width, idx in sorted(groups.items()):
+        # every row is within its own cap, a whole number of units or the encoder's limit: rounding up to a
+        # unit within the largest cap never passes it
+        for width, idx in width_groups(rows, max(caps), multiple=unit).items():
             step = max(1, MAX_TOKENS_PER_GENERATE // width)
             for j in range(0, len(idx), step):
                 chunk = idx[j:j + step]

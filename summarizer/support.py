@@ -64,15 +64,18 @@ class SupportClassifier:
     def score(self, texts: list[str], sources: list[str], batch_size: int = 64) -> list[float]:
         """P(supported) of each (text, source) pair. Pairs are padded to their own length rounded up
         (`model.width_groups`), so a pair's score never depends on the others scored with it."""
-        from .model import width_groups
+        from .model import pad_rows, width_groups
 
-        lengths = self.tokenizer(texts, sources, truncation="longest_first", max_length=self.max_len)["input_ids"]
+        enc = self.tokenizer(texts, sources, truncation="longest_first", max_length=self.max_len)
+        pad = self.tokenizer.pad_token_id or 0
         out = [0.0] * len(texts)
-        for width, idx in width_groups(lengths, self.max_len).items():
+        for width, idx in width_groups(enc["input_ids"], self.max_len).items():
             for j in range(0, len(idx), batch_size):
                 chunk = idx[j:j + batch_size]
-                enc = self.tokenizer([texts[i] for i in chunk], [sources[i] for i in chunk], truncation="longest_first",
-                                     max_length=width, padding="max_length", return_tensors="pt").to(self.device)
-                for i, p in zip(chunk, torch.sigmoid(self.model(**enc).logits.squeeze(-1).float()).tolist()):
+                ids, mask = pad_rows([enc["input_ids"][i] for i in chunk], width, pad)
+                types, _ = pad_rows([enc["token_type_ids"][i] for i in chunk], width, 0)
+                logits = self.model(input_ids=ids.to(self.device), attention_mask=mask.to(self.device),
+                                    token_type_ids=types.to(self.device)).logits
+                for i, p in zip(chunk, torch.sigmoid(logits.squeeze(-1).float()).tolist()):
                     out[i] = p
         return out
