@@ -43,6 +43,7 @@ class SourceSpans(LogitsProcessor):
         self.state: dict[tuple, int] = {}
         self.allowed: dict[tuple[int, int], list[int]] = {}
         self.columns: dict[tuple[int, int, bool], torch.Tensor] = {}  # the allowed ids as a tensor, per state
+        self.moves: dict[tuple[int, int, int], int] = {}  # (row, position, token) -> position, for `advance`
 
     def _position(self, row: int, gen: tuple) -> int:
         key = (row, gen)
@@ -89,6 +90,51 @@ class SourceSpans(LogitsProcessor):
         scores.fill_(float("-inf"))  # own bookkeeping
         scores[at] = kept
         return scores
+
+
+    # the engine's own beam search (`beam_search`) follows each beam from its parent, so a beam's state is
+    # one step from its parent's, not a walk over its whole prefix, and the mask is one masked_fill
+
+    def advance(self, row: int, p: int, t: int) -> int:
+        """The position after a beam at position `p` of `row`'s sentence writes token `t`."""
+        src = self.sources[row]
+        if t in self.cont:
+            return p + 1 if p + 1 < len(src) and src[p + 1] == t else p
+        key = (row, p, t)
+        if key not in self.moves:
+            self.moves[key] = next((k for k in range(p + 1, len(src)) if src[k] == t), p)
+        return self.moves[key]
+
+    def banned(self, rows: torch.Tensor, positions: torch.Tensor, generated: int, vocab: int) -> torch.Tensor:
+        """(beams x vocab) True where a beam may not write the token: the same sets as `_columns`, for all
+        beams at once. A beam of `rows` at position p may write a word piece of its sentence after p that
+        starts a word (its last start after p is past p) or a free token; right after a piece whose word
+        goes on, only the next piece; an end only once it has written `min_new` or has no word left."""
+        if getattr(self, "_tables", None) is None or self._tables[0] != vocab:
+            last = torch.full((len(self.sources), vocab), -1, dtype=torch.long)
+            width = max(len(src) for src in self.sources) + 1
+            forced = torch.full((len(self.sources), width), -1, dtype=torch.long)  # at p + 1
+            for r, src in enumerate(self.sources):
+                starts = [(k, t) for k, t in enumerate(src) if t not in self.cont]
+                if starts:
+                    last[r, [t for _, t in starts]] = torch.tensor([k for k, _ in starts])  # the last k wins
+                for k in range(1, len(src)):
+                    if src[k] in self.cont:
+                        forced[r, k] = src[k]
+            free = torch.zeros(vocab, dtype=torch.bool)
+            free[list(self.free)] = True
+            self._tables = (vocab, last, forced, free, torch.tensor(sorted(self.end), dtype=torch.long),
+                            torch.tensor(self.min_new), torch.tensor([len(src) for src in self.sources]))
+        _, last, forced, free, end, min_new, length = self._tables
+        allowed = (last[rows] > positions[:, None]) | free
+        only = forced[rows, positions + 1]
+        one = only >= 0
+        if bool(one.any()):
+            allowed[one] = False
+            allowed[one.nonzero(as_tuple=True)[0], only[one]] = True
+        may_end = ~((generated < min_new[rows]) & (positions < length[rows] - 1))
+        allowed[:, end] &= may_end[:, None]
+        return ~allowed
 
 
 class CrossAttentionCache(DynamicCache):
@@ -182,3 +228,112 @@ def source_vocabulary(model, keep: list[int]):
         yield table
     finally:
         dec.bert.embeddings, dec.cls.predictions.decoder = embeddings, head
+
+
+def _banned_ngrams(sequences: torch.Tensor, n: int) -> tuple[torch.Tensor, torch.Tensor]:
+    """(beam, token) pairs that would repeat an n-gram of the beam's `sequences` (beams x length): the
+    tokens that followed the beam's last n - 1 tokens anywhere before, as `NoRepeatNGramLogitsProcessor`
+    bans them, in a few tensor operations instead of a Python walk over every beam."""
+    length = sequences.shape[1]
+    if n < 1 or length < n:  # no n-gram written yet
+        return sequences.new_zeros(0), sequences.new_zeros(0)
+    if n == 1:  # no token twice
+        beams = torch.arange(sequences.shape[0], device=sequences.device)[:, None].expand_as(sequences)
+        return beams.reshape(-1), sequences.reshape(-1)
+    windows = sequences.unfold(1, n, 1)  # beams x (length - n + 1) x n: every n-gram written
+    hit = (windows[:, :, :-1] == sequences[:, None, length - n + 1:]).all(-1)
+    beam, at = hit.nonzero(as_tuple=True)
+    return beam, windows[beam, at, -1]
+
+
+@torch.no_grad()
+def beam_search(model, input_ids: torch.Tensor, attention_mask: torch.Tensor, spans: SourceSpans, num_beams: int,
+                max_new_tokens: int, no_repeat_ngram_size: int, start: int, eos: int,
+                length_penalty: float | None = None) -> torch.Tensor:
+    """`model.generate(..., num_beams=num_beams, num_return_sequences=num_beams, early_stopping=True,
+    no_repeat_ngram_size=..., logits_processor=[spans])` for an encoder-decoder, with the same steps and
+    the same arithmetic as transformers 5's beam search (each row's finished beams, best first, padded
+    with `eos`), without its per-step bookkeeping: a beam's deletion state follows from its parent's, the
+    n-gram ban and the deletion mask are a few tensor operations, and the encoder's keys and values are
+    never reordered. A test holds it to `generate`'s output."""
+    device = input_ids.device
+    batch, k = input_ids.shape[0], num_beams
+    length_penalty = 1.0 if length_penalty is None else length_penalty  # generate's default
+    encoder_outputs = model.get_encoder()(input_ids=input_ids, attention_mask=attention_mask, return_dict=True)
+    hidden = encoder_outputs.last_hidden_state.repeat_interleave(k, dim=0)
+    encoder_outputs.last_hidden_state = hidden
+    attention_mask = attention_mask.repeat_interleave(k, dim=0)
+    cache = beam_cache(model)
+    max_length = 1 + max_new_tokens
+    keep = 2 * k  # candidates kept per row: enough that k of them are still running after an end
+    top_k_mask = torch.arange(keep, device=device) < k
+    running = torch.full((batch, k, max_length), eos, dtype=torch.long, device=device)
+    running[:, :, 0] = start
+    finished = running.clone()
+    running_scores = torch.zeros(batch, k, device=device)
+    running_scores[:, 1:] = -1e9
+    finished_scores = torch.full((batch, k), -1e9, device=device)
+    finished_len = torch.zeros(batch, k, dtype=torch.long, device=device)
+    is_finished = torch.zeros(batch, k, dtype=torch.bool, device=device)
+    rows = [r // k for r in range(batch * k)]
+    row_of = torch.tensor(rows)
+    positions = [-1] * (batch * k)
+    offset = (torch.arange(batch, device=device) * k)[:, None]
+    tokens = running[:, :, :1].reshape(batch * k, 1)
+    cache_obj = next(iter(cache.values()))
+    # the decoder itself, as EncoderDecoderModel.forward calls it, without that wrapper's per-step work
+    # (when there is no projection between the two)
+    direct = model.encoder.config.hidden_size == model.decoder.config.hidden_size or getattr(
+        model.decoder.config, "cross_attention_hidden_size", None) is not None
+    cur_len = 1
+    while True:
+        if direct:
+            out = model.decoder(input_ids=tokens[:, -1:], encoder_hidden_states=hidden,
+                                encoder_attention_mask=attention_mask, use_cache=True, return_dict=True, **cache)
+        else:
+            out = model(decoder_input_ids=tokens[:, -1:], encoder_outputs=encoder_outputs,
+                        attention_mask=attention_mask, use_cache=True, return_dict=True, **cache)
+        log_probs = F.log_softmax(out.logits[:, -1, :].float(), dim=-1)
+        del out
+        vocab = log_probs.shape[-1]
+        if no_repeat_ngram_size:
+            beam, banned = _banned_ngrams(tokens, no_repeat_ngram_size)
+            log_probs[beam, banned] = float("-inf")
+        log_probs.masked_fill_(spans.banned(row_of, torch.tensor(positions), cur_len - 1, vocab).to(device),
+                               float("-inf"))
+        log_probs = (log_probs.view(batch, k, vocab) + running_scores[:, :, None]).view(batch, k * vocab)
+        top_scores, top_index = torch.topk(log_probs, k=keep)
+        parent = top_index // vocab
+        candidates = torch.take_along_dim(running, parent[:, :, None], dim=1)
+        candidates[:, :, cur_len] = top_index % vocab
+        hits = candidates[:, :, cur_len] == eos
+        if cur_len + 1 >= max_length:
+            hits = torch.ones_like(hits)
+        # the k best candidates that did not end run on
+        open_scores = top_scores + hits.float() * -1e9
+        nxt = torch.topk(open_scores, k=k)[1]
+        running = torch.take_along_dim(candidates, nxt[:, :, None], dim=1)
+        running_scores = torch.take_along_dim(open_scores, nxt, dim=1)
+        source_beam = torch.take_along_dim(parent + offset, nxt, dim=1).view(-1)
+        # the k best of the finished so far and the candidates that just ended among the top k
+        just = hits & top_k_mask[None, :]
+        scores = top_scores / ((cur_len + 1 - 1) ** length_penalty)
+        # (generate's "improvement possible" test adds nothing with early stopping: a row it stops is full)
+        scores = scores + torch.all(is_finished, dim=-1, keepdim=True).float() * -1e9
+        scores = scores + (~just) * -1e9
+        merged = torch.topk(torch.cat((finished_scores, scores), dim=1), k=k)[1]
+        finished = torch.take_along_dim(torch.cat((finished, candidates), dim=1), merged[:, :, None], dim=1)
+        finished_scores = torch.take_along_dim(torch.cat((finished_scores, scores), dim=1), merged, dim=1)
+        finished_len = torch.take_along_dim(torch.cat((finished_len, finished_len.new_full((batch, keep), cur_len)), dim=1),
+                                            merged, dim=1)
+        is_finished = torch.take_along_dim(torch.cat((is_finished, just), dim=1), merged, dim=1)
+        cache_obj.reorder_cache(source_beam)
+        new_tokens = running[:, :, cur_len].reshape(-1).tolist()
+        parents = source_beam.tolist()
+        positions = [spans.advance(rows[b], positions[parents[b]], t) for b, t in enumerate(new_tokens)]
+        cur_len += 1
+        if bool(torch.all(is_finished)) or bool(torch.all(hits)):
+            break
+        tokens = running[:, :, :cur_len].reshape(batch * k, cur_len)
+    length = 1 + int(finished_len.max())
+    return finished.reshape(batch * k, max_length)[:, :length]

@@ -26,7 +26,7 @@ import torch
 from transformers import LogitsProcessorList
 
 from .clean import BOX_BREAK
-from .decoding import SourceSpans, beam_cache, source_vocabulary, supports_small_vocabulary
+from .decoding import SourceSpans, beam_cache, beam_search, source_vocabulary, supports_small_vocabulary
 from .extractor import SUBFOLDER as EXTRACTOR_SUBFOLDER
 from .extractor import Extractor
 from .faithfulness import has_verb, is_question, opens_mid_quote, plain_quote, unfaithful
@@ -385,8 +385,15 @@ class Engine:
             return self._beams(self._generate_ids(input_ids, attention_mask, options, max_new_tokens, kwargs),
                                options.num_beams)
         with source_vocabulary(self.model, keep) as table:
-            return self._beams(table[self._generate_ids(input_ids, attention_mask, options, max_new_tokens, kwargs)],
-                               options.num_beams)
+            if options.num_beams > 1 and end == {kwargs.get("eos_token_id")} and "decoder_start_token_id" in kwargs:
+                # the engine's own loop: generate's steps and arithmetic, less of its overhead
+                ids = beam_search(self.model, input_ids.to(self.device), attention_mask.to(self.device),
+                                  kwargs["logits_processor"][0], options.num_beams, max_new_tokens,
+                                  options.no_repeat_ngram_size, kwargs["decoder_start_token_id"], kwargs["eos_token_id"],
+                                  self.model.generation_config.length_penalty)
+            else:
+                ids = self._generate_ids(input_ids, attention_mask, options, max_new_tokens, kwargs)
+            return self._beams(table[ids], options.num_beams)
 
     def _generate_ids(self, input_ids, attention_mask, options: SummarizeOptions, max_new_tokens: int,
                       kwargs: dict) -> torch.Tensor:

@@ -84,6 +84,81 @@ def test_the_small_vocabulary_decodes_as_the_full_one(engine, monkeypatch, abstr
     assert small == engine._generate_rows(*args)
 
 
+@pytest.mark.parametrize("abstract", [False, True])
+def test_the_engines_beam_search_is_generates(engine, monkeypatch, abstract):
+    """`decoding.beam_search` replaces `generate` for constrained rows: the same beams in the same order,
+    here with a 2-gram ban that binds (the random model repeats itself) and the abstract's minimum."""
+    from summarizer import decoding, pipeline
+
+    lines = ARTICLE.split("\n")
+    enc = engine.tokenizer(["takeaway: " + line for line in lines[:6]], [lines[0]] * 6, return_tensors="pt",
+                           padding=True)
+    options = SummarizeOptions(num_beams=3, no_repeat_ngram_size=2)
+    rows = (enc["input_ids"], enc["attention_mask"])
+    ran = []
+    monkeypatch.setattr(pipeline, "beam_search", lambda *a: ran.append(1) or decoding.beam_search(*a))
+    ours = engine._generate_rows(*rows, options, 20, abstract)
+    assert ran  # the engine's loop ran
+    assert ours != engine._generate_rows(*rows, SummarizeOptions(num_beams=3, no_repeat_ngram_size=0), 20, abstract)
+
+    def through_generate(model, ids, mask, spans, beams, new, ngram, start, eos, length_penalty):
+        assert (beams, ngram) == (3, 2)
+        return engine._generate_ids(ids, mask, options, new, {
+            "logits_processor": pipeline.LogitsProcessorList([spans]), "decoder_start_token_id": start,
+            "bos_token_id": start, "eos_token_id": eos, "pad_token_id": 0, **decoding.beam_cache(model)})
+
+    monkeypatch.setattr(pipeline, "beam_search", through_generate)  # generate, in the same small vocabulary
+    assert ours == engine._generate_rows(*rows, options, 20, abstract)
+
+
+def test_ngram_bans_match_transformers():
+    import torch
+    from transformers import NoRepeatNGramLogitsProcessor
+
+    from summarizer.decoding import _banned_ngrams
+
+    g = torch.Generator().manual_seed(0)
+    for n in (1, 2, 3, 4):
+        for length in (1, 2, 3, 5, 9):
+            seqs = torch.randint(0, 4, (6, length), generator=g)  # 4 tokens: repeats are common
+            want = NoRepeatNGramLogitsProcessor(n)(seqs, torch.zeros(6, 4))
+            got = torch.zeros(6, 4)
+            beam, token = _banned_ngrams(seqs, n)
+            got[beam, token] = float("-inf")
+            assert torch.equal(got, want), (n, length)
+
+
+def test_the_deletion_mask_matches_the_allowed_columns():
+    """`SourceSpans.banned` (all beams at once) bans exactly what `_columns` leaves out, at every position,
+    with and without the abstract's minimum length; `advance` moves a beam as `_position` walks its prefix."""
+    import random
+
+    import torch
+
+    from summarizer.decoding import SourceSpans
+
+    cont = {7, 8}
+    sources = [[3, 7, 4, 5, 3, 8, 6], [5, 5, 9, 7], [2]]
+    spans = SourceSpans(sources, 1, free=[1, 10], continuation=cont, end={0}, min_new=[0, 3, 0])
+    vocab = 12
+    for generated in (0, 2, 5):
+        rows = [r for r, src in enumerate(sources) for _ in range(-1, len(src))]
+        positions = [p for src in sources for p in range(-1, len(src))]
+        banned = spans.banned(torch.tensor(rows), torch.tensor(positions), generated, vocab)
+        for b, (r, p) in enumerate(zip(rows, positions)):
+            may_end = not (generated < spans.min_new[r] and p < len(sources[r]) - 1)
+            allowed = set(spans._columns(r, p, may_end).tolist())
+            assert {t for t in range(vocab) if not banned[b, t]} == allowed, (r, p, generated)
+    rng = random.Random(0)
+    for r in range(len(sources)):
+        for _ in range(20):
+            prefix, p = (), -1
+            for _ in range(6):
+                t = rng.choice(spans._allowed(r, p))
+                prefix, p = prefix + (t,), spans.advance(r, p, t)
+                assert p == spans._position(r, prefix)
+
+
 def test_decoding_adapts_to_the_installed_transformers(engine, monkeypatch):
     """The cache keyword follows the model's forward ("cache" in transformers 5.24, "past_key_values"
     before), and a transformers whose beam search reads the vocabulary size from the config (5.17, seen
