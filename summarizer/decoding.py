@@ -108,33 +108,36 @@ class SourceSpans(LogitsProcessor):
     def banned(self, rows: torch.Tensor, positions: torch.Tensor, generated: int, vocab: int) -> torch.Tensor:
         """(beams x vocab) True where a beam may not write the token: the same sets as `_columns`, for all
         beams at once. A beam of `rows` at position p may write a word piece of its sentence after p that
-        starts a word (its last start after p is past p) or a free token; right after a piece whose word
-        goes on, only the next piece; an end only once it has written `min_new` or has no word left."""
-        if getattr(self, "_tables", None) is None or self._tables[0] != vocab:
-            last = torch.full((len(self.sources), vocab), -1, dtype=torch.int16)  # a sentence is < 32,768 pieces
-            width = max(len(src) for src in self.sources) + 1
-            forced = torch.full((len(self.sources), width), -1, dtype=torch.long)  # at p + 1
+        starts a word or a free token; right after a piece whose word goes on, only the next piece; an end
+        only once it has written `min_new` or has no word left. Each (row, position)'s set is a row of a
+        table made on the first call, so a step reads one row per beam."""
+        if getattr(self, "_table", None) is None or self._table[0] != vocab:
+            n, width = len(self.sources), max(len(src) for src in self.sources) + 1
+            last = torch.full((n, vocab), -1, dtype=torch.int16)  # a token's last start in the sentence
+            forced = ([], [], [])  # (row, position + 1, the piece) where a word goes on
             for r, src in enumerate(self.sources):
                 starts = [(k, t) for k, t in enumerate(src) if t not in self.cont]
-                if starts:
-                    last[r, [t for _, t in starts]] = torch.tensor([k for k, _ in starts], dtype=torch.int16)  # last wins
+                if starts:  # assigned in order: the last start wins
+                    last[r, [t for _, t in starts]] = torch.tensor([k for k, _ in starts], dtype=torch.int16)
                 for k in range(1, len(src)):
                     if src[k] in self.cont:
-                        forced[r, k] = src[k]
+                        forced[0].append(r), forced[1].append(k), forced[2].append(src[k])
             free = torch.zeros(vocab, dtype=torch.bool)
             free[list(self.free)] = True
-            self._tables = (vocab, last, forced, free, torch.tensor(sorted(self.end), dtype=torch.long),
-                            torch.tensor(self.min_new), torch.tensor([len(src) for src in self.sources]))
-        _, last, forced, free, end, min_new, length = self._tables
-        allowed = (last.index_select(0, rows) > positions.to(torch.int16)[:, None]) | free
-        only = forced[rows, positions + 1]
-        one = only >= 0
-        if bool(one.any()):
-            allowed[one] = False
-            allowed[one.nonzero(as_tuple=True)[0], only[one]] = True
-        may_end = ~((generated < min_new[rows]) & (positions < length[rows] - 1))
-        allowed[:, end] &= may_end[:, None]
-        return ~allowed
+            # allowed[r, p + 1]: a start after p, or a free token
+            allowed = (last[:, None, :] >= torch.arange(width, dtype=torch.int16)[None, :, None]) | free
+            if forced[0]:
+                allowed[forced[0], forced[1]] = False
+                allowed[forced] = True
+            self._table = (vocab, width, (~allowed).view(n * width, vocab), torch.tensor(sorted(self.end)),
+                           torch.tensor(self.min_new), torch.tensor([len(src) for src in self.sources]))
+        _, width, table, end, min_new, length = self._table
+        banned = table.index_select(0, rows * width + positions + 1)
+        if generated < max(self.min_new):  # an abstract too short to end, unless its sentences are used up
+            no_end = (generated < min_new[rows]) & (positions < length[rows] - 1)
+            for e in end.tolist():
+                banned[:, e] |= no_end
+        return banned
 
 
 class CrossAttentionCache(DynamicCache):
@@ -306,10 +309,10 @@ def beam_search(model, input_ids: torch.Tensor, attention_mask: torch.Tensor, sp
         log_probs = F.log_softmax(out.logits[:, -1, :].float(), dim=-1)
         del out
         vocab = log_probs.shape[-1]
+        banned = spans.banned(row_of, torch.tensor(positions), cur_len - 1, vocab).to(device)
         if no_repeat_ngram_size:
-            beam, banned = _banned_ngrams(tokens, no_repeat_ngram_size)
-            log_probs[beam, banned] = float("-inf")
-        log_probs += _minus_inf_where(spans.banned(row_of, torch.tensor(positions), cur_len - 1, vocab).to(device))
+            banned[_banned_ngrams(tokens, no_repeat_ngram_size)] = True
+        log_probs += _minus_inf_where(banned)
         log_probs = (log_probs.view(batch, k, vocab) + running_scores[:, :, None]).view(batch, k * vocab)
         top_scores, top_index = torch.topk(log_probs, k=keep)
         parent = top_index // vocab
@@ -324,18 +327,21 @@ def beam_search(model, input_ids: torch.Tensor, attention_mask: torch.Tensor, sp
         running = torch.take_along_dim(candidates, nxt[:, :, None], dim=1)
         running_scores = torch.take_along_dim(open_scores, nxt, dim=1)
         source_beam = torch.take_along_dim(parent + offset, nxt, dim=1).view(-1)
-        # the k best of the finished so far and the candidates that just ended among the top k
+        # the k best of the finished so far and the candidates that just ended among the top k. Without
+        # one, generate's merge only shuffles placeholders (scores of -1e9 give or take a rounding), which
+        # every real end displaces and none of which is left at the end: it is skipped
         just = hits & top_k_mask[None, :]
-        scores = top_scores / ((cur_len + 1 - 1) ** length_penalty)
-        # (generate's "improvement possible" test adds nothing with early stopping: a row it stops is full)
-        scores = scores + torch.all(is_finished, dim=-1, keepdim=True).float() * -1e9
-        scores = scores + (~just) * -1e9
-        merged = torch.topk(torch.cat((finished_scores, scores), dim=1), k=k)[1]
-        finished = torch.take_along_dim(torch.cat((finished, candidates), dim=1), merged[:, :, None], dim=1)
-        finished_scores = torch.take_along_dim(torch.cat((finished_scores, scores), dim=1), merged, dim=1)
-        finished_len = torch.take_along_dim(torch.cat((finished_len, finished_len.new_full((batch, keep), cur_len)), dim=1),
-                                            merged, dim=1)
-        is_finished = torch.take_along_dim(torch.cat((is_finished, just), dim=1), merged, dim=1)
+        if bool(just.any()):
+            scores = top_scores / ((cur_len + 1 - 1) ** length_penalty)
+            # (generate's "improvement possible" test adds nothing with early stopping: a row it stops is full)
+            scores = scores + torch.all(is_finished, dim=-1, keepdim=True).float() * -1e9
+            scores = scores + (~just) * -1e9
+            merged = torch.topk(torch.cat((finished_scores, scores), dim=1), k=k)[1]
+            finished = torch.take_along_dim(torch.cat((finished, candidates), dim=1), merged[:, :, None], dim=1)
+            finished_scores = torch.take_along_dim(torch.cat((finished_scores, scores), dim=1), merged, dim=1)
+            finished_len = torch.take_along_dim(
+                torch.cat((finished_len, finished_len.new_full((batch, keep), cur_len)), dim=1), merged, dim=1)
+            is_finished = torch.take_along_dim(torch.cat((is_finished, just), dim=1), merged, dim=1)
         cache_obj.reorder_cache(source_beam)
         new_tokens = running[:, :, cur_len].reshape(-1).tolist()
         parents = source_beam.tolist()
