@@ -241,21 +241,26 @@ _WORD = re.compile(r"[^\W_]+(?:['\u2019.\-][^\W_]+)*", re.UNICODE)
 def casing_table(reference: str | list[str]) -> dict[str, str]:
     """Most frequent casing of each word in `reference` (a text, or its sentences),
     preferring occurrences that do not start a sentence (those are capitalised
-    whatever the word)."""
-    inner: dict[str, Counter] = {}
-    initial: dict[str, Counter] = {}
+    whatever the word); between forms seen as often, the first seen."""
     sentences = split_sentences(reference) if isinstance(reference, str) else reference
+    inner: Counter = Counter()  # counted in C: a Counter per word cost 0.7 ms an article
+    initial: Counter = Counter()
     for sent in sentences:
-        for i, m in enumerate(_WORD.finditer(sent)):
-            w = m.group(0)
-            table = initial if i == 0 else inner
-            table.setdefault(w.lower(), Counter())[w] += 1
-    out = {}
-    for key in set(inner) | set(initial):
-        if key in inner:
-            out[key] = inner[key].most_common(1)[0][0]
-        else:
-            form = initial[key].most_common(1)[0][0]
+        words = _WORD.findall(sent)
+        if words:
+            initial[words[0]] += 1
+            inner.update(words[1:])
+    out: dict[str, str] = {}
+    best: dict[str, int] = {}
+    for form, n in inner.items():  # in order of first sight: the first of the most frequent wins
+        key = form.lower()
+        if n > best.get(key, 0):
+            out[key], best[key] = form, n
+    first: dict[str, int] = {}
+    for form, n in initial.items():
+        key = form.lower()
+        if key not in best and n > first.get(key, 0):
+            first[key] = n
             # a word seen only at sentence starts: keep capitals only for acronyms
             out[key] = form if form.isupper() and len(form) > 1 else key
     return out

@@ -64,3 +64,12 @@ def test_fast_pysbd_splits_exactly_as_pysbd():
         assert fast.segment(text) == stock.segment(text), text
     assert len(fast.segment(TRICKY[0])) == 3  # "Mr.", "Dr." and "a.m." do not end a sentence
     assert fast.segment(TRICKY[2])[-3:] == ["Yes. ", "Yes. ", "Yes."]  # each found after the last
+
+
+def test_casing_table_counts_forms_inside_sentences_and_breaks_ties_by_first_seen():
+    table = casing_table(["Apple said the apple was an APPLE.", "The Apple store sold apple pie.",
+                          "Staff of Nasa and NASA met.", "Reuters reported it.", "NATO agreed.", "Rain fell."])
+    assert table["apple"] == "apple"  # inside sentences: apple twice, Apple once, APPLE once
+    assert table["nasa"] == "Nasa"  # once each: the first seen wins
+    assert table["reuters"] == "reuters" and table["rain"] == "rain"  # only ever a first word: lowercase
+    assert table["nato"] == "NATO"  # unless it is an acronym
