@@ -217,3 +217,25 @@ def test_realize_copies_the_sources_surface_form(engine):
     source = "Repairs will cost $4.2 million, said Ana Ruiz."
     gen = tok("repairs will cost $ 4. 2 million", add_special_tokens=False)["input_ids"]
     assert realize(gen, source, tok) == "Repairs will cost $4.2 million"
+
+
+def test_lcs_length_matches_the_dynamic_programme():
+    import random
+
+    from summarizer.pipeline import lcs_length
+
+    def table(x, y):
+        prev = [0] * (len(y) + 1)
+        for xi in x:
+            cur = [0]
+            for j, yj in enumerate(y):
+                cur.append(prev[j] + 1 if xi == yj else max(prev[j + 1], cur[j]))
+            prev = cur
+        return prev[-1]
+
+    rng = random.Random(0)
+    for _ in range(2000):
+        x = [rng.choice("abcde") for _ in range(rng.randint(0, 25))]
+        y = [rng.choice("abcde") for _ in range(rng.randint(0, 70))]  # past 64 bits
+        assert lcs_length(x, y) == table(x, y)
+    assert lcs_length("the cat sat on the mat".split(), "the dog sat on a mat".split()) == 4
