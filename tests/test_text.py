@@ -42,7 +42,8 @@ def test_ensure_sentence_end():
 
 # paragraphs that exercise what fast_pysbd changes: abbreviations before names, numbers and
 # lowercase words, abbreviations as words ("a", "no", "co"), a sentence said twice, quoted speech,
-# and the characters that re.IGNORECASE folds to ASCII letters
+# the characters that re.IGNORECASE folds to ASCII letters, and the punctuation pysbd hides behind
+# placeholder symbols (ellipses, "?!", "!!", quotes, parentheses)
 TRICKY = [
     "Mr. Smith met Dr. Jones at 9 a.m. on Tuesday. They spoke for an hour. No. 10 said nothing.",
     "The U.S. economy grew 2.5 per cent, e.g. in retail. Prof. Adams and Gen. Miles disagreed.",
@@ -51,6 +52,7 @@ TRICKY = [
     "Capt. Hook and Lt. Col. Smith vs. the world, see p. 5. The end came in Sept. 2014. Done.",
     "A \u017fign at Mt. Everest read: No entry. The \u212aelvin scale, i.e. absolute, was used. Fine.",
     "Sales rose to 5 mln. in Jan. and fell in Feb. A spokesman, Mrs. Lee, said so. ",
+    "Wait... What?! He paused . . . then left!! 'Really?' she asked (twice). It cost 3.5m... Then: silence.",
 ]
 
 
