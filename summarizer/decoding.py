@@ -110,15 +110,15 @@ class SourceSpans(LogitsProcessor):
         beams at once. A beam of `rows` at position p may write a word piece of its sentence after p that
         starts a word or a free token; right after a piece whose word goes on, only the next piece; an end
         only once it has written `min_new` or has no word left. Each (row, position)'s set is a row of a
-        table made on the first call, so a step reads one row per beam."""
+        table made on the first call (on the device of `rows`), so a step reads one row per beam."""
         if getattr(self, "_table", None) is None or self._table[0] != vocab:
             n, width = len(self.sources), max(len(src) for src in self.sources) + 1
             last = torch.full((n, vocab), -1, dtype=torch.int16)  # a token's last start in the sentence
             forced = ([], [], [])  # (row, position + 1, the piece) where a word goes on
             for r, src in enumerate(self.sources):
-                starts = [(k, t) for k, t in enumerate(src) if t not in self.cont]
-                if starts:  # assigned in order: the last start wins
-                    last[r, [t for _, t in starts]] = torch.tensor([k for k, _ in starts], dtype=torch.int16)
+                starts = {t: k for k, t in enumerate(src) if t not in self.cont}  # the last start of each
+                if starts:
+                    last[r, list(starts)] = torch.tensor(list(starts.values()), dtype=torch.int16)
                 for k in range(1, len(src)):
                     if src[k] in self.cont:
                         forced[0].append(r), forced[1].append(k), forced[2].append(src[k])
@@ -129,13 +129,14 @@ class SourceSpans(LogitsProcessor):
             if forced[0]:
                 allowed[forced[0], forced[1]] = False
                 allowed[forced] = True
-            self._table = (vocab, width, (~allowed).view(n * width, vocab), torch.tensor(sorted(self.end)),
-                           torch.tensor(self.min_new), torch.tensor([len(src) for src in self.sources]))
-        _, width, table, end, min_new, length = self._table
+            self._table = (vocab, width, *(t.to(rows.device) for t in (
+                (~allowed).view(n * width, vocab), torch.tensor(self.min_new),
+                torch.tensor([len(src) for src in self.sources]))))
+        _, width, table, min_new, length = self._table
         banned = table.index_select(0, rows * width + positions + 1)
         if generated < max(self.min_new):  # an abstract too short to end, unless its sentences are used up
             no_end = (generated < min_new[rows]) & (positions < length[rows] - 1)
-            for e in end.tolist():
+            for e in sorted(self.end):
                 banned[:, e] |= no_end
         return banned
 
@@ -289,7 +290,7 @@ def beam_search(model, input_ids: torch.Tensor, attention_mask: torch.Tensor, sp
     finished_len = torch.zeros(batch, k, dtype=torch.long, device=device)
     is_finished = torch.zeros(batch, k, dtype=torch.bool, device=device)
     rows = [r // k for r in range(batch * k)]
-    row_of = torch.tensor(rows)
+    row_of = torch.tensor(rows, device=device)
     positions = [-1] * (batch * k)
     offset = (torch.arange(batch, device=device) * k)[:, None]
     tokens = running[:, :, :1].reshape(batch * k, 1)
@@ -309,7 +310,7 @@ def beam_search(model, input_ids: torch.Tensor, attention_mask: torch.Tensor, sp
         log_probs = F.log_softmax(out.logits[:, -1, :].float(), dim=-1)
         del out
         vocab = log_probs.shape[-1]
-        banned = spans.banned(row_of, torch.tensor(positions), cur_len - 1, vocab).to(device)
+        banned = spans.banned(row_of, torch.tensor(positions, device=device), cur_len - 1, vocab)
         if no_repeat_ngram_size:
             banned[_banned_ngrams(tokens, no_repeat_ngram_size)] = True
         log_probs += _minus_inf_where(banned)
