@@ -206,6 +206,7 @@ _SUBORDINATE_OPENER = re.compile(
     r"^[\"'\u201c\u2018(]*(?!at least\b)(?:for|unlike|like|although|though|while|whereas|after|before|as|when|whenever|if|unless|"
     r"because|since|despite|with|without|following|according to|amid|during|in|on|at|by|from|under|over|whether)\b",
     re.I)
+_NOT_ONLY = re.compile(r"^[\"'\u201c\u2018(]*not only\b", re.I)
 _RELATIVE = re.compile(r"\b(where|which|who|whom|whose|that|when|because|although|while)\s+([^,;.!?]+?)[.!?\"'\u201d]*$",
                        re.I)
 
@@ -215,6 +216,8 @@ def fragment(text: str, source: str) -> str | None:
     introductory phrase or clause (its main clause was deleted), or it ends in a clause cut before
     its verb (the source goes on where the rewrite stops: "... marsh where worms and shellfish.")."""
     body = text.strip()
+    if _NOT_ONLY.match(body) and not re.search(r"\b(?:but|also)\b|[,;]\s+(?:it|he|she|they|we|there)\b", body, re.I):
+        return "'not only' without its second half"  # "Not only was this year's extent, reached on May 2."
     if _SUBORDINATE_OPENER.match(body):
         parts = re.split(r",\s", body, maxsplit=1)  # a clause mark, not a digit group ("500,000")
         rest = parts[1].strip() if len(parts) > 1 else ""
@@ -707,6 +710,13 @@ def deletion_problems(text: str, source: str, context: str = "") -> list[str]:
             and surface[kept[-1]][:1].isupper() and surface[kept[-1] + 2][:1].isupper() \
             and not any(t in _VERBS for t in suffix[2:6]):  # a name after a name; not "[ and Ozil was]"
         out.append("fragment: the last of a list cut (" + " ".join(suffix[:3]) + ")")  # "puppets Bert[ and Ernie]"
+    if suffix[:1] == ["("] and ")" in suffix[1:6] and surface and not source.islower():
+        close = suffix.index(")")  # past a bracketed aside: "leading Shinji Kagawa[ (pictured) and Japan to ...]"
+        nxt, at = suffix[close + 1:], kept[-1] + close + 2
+        if nxt[:1] in (["and"], ["or"]) and len(nxt) > 1 and at + 1 < len(surface) \
+                and surface[kept[-1]][:1].isupper() and surface[at + 1][:1].isupper() \
+                and not any(t in _VERBS for t in nxt[1:5]):
+            out.append("fragment: the last of a list cut (" + " ".join(nxt[:3]) + ")")
     after = next((t for t in suffix[:6] if _is_word(t)), None)  # the sentence's next word past an ellipsis
     if (suffix[:2] == [".", "."] or suffix[:1] == ["\u2026"]) and after and after not in _SAFE_STOP:
         out.append("fragment: cut at an ellipsis")  # "to hold onto a pole and well[... pole dance]."
@@ -752,6 +762,26 @@ def deletion_problems(text: str, source: str, context: str = "") -> list[str]:
         out.append("reworded: " + bad)
     if text.count("(") != text.count(")"):
         out.append("fragment: a bracket left open")  # "... 55,000 Cholos (Simeone's nickname."
+    closing = next((k for k, t in enumerate(suffix) if t in ("'", '"')), None)
+    if _open_quotes(text) > 0 and suffix[:1] and suffix[0] not in _SENTENCE_END and closing is not None \
+            and any(map(_is_word, suffix[:closing])):
+        # the rewrite stops inside a quotation its sentence goes on with: "fined him for 'disrespectful
+        # behaviour[ and being verbally aggressive']" (a whole sentence of a longer quote is not this)
+        out.append("fragment: a quotation cut")
+    if suffix[:1] == ["-"] and len(suffix) > 1 and (suffix[1] in _TAIL_VERBS or suffix[1] in _VERBS
+                                                   or len(suffix[1]) > 4 and suffix[1].endswith("ed")) \
+            and not source.islower() and "-" in _word_tokens(text) \
+            and any(src[k] == "-" and not _hyphenated(source, src[k - 1], src[k + 1]) for k in range(kept[0] + 1, last)):
+        # "All nine of them - blindfolded with hands bound behind their backs[ - are then escorted ...]":
+        # the subject and an aside, and the verb after the aside cut (cased text: the lowercased CNN/DM
+        # text writes hyphens and dashes alike)
+        out.append("fragment: an aside kept, its verb cut after it")
+    if rest[:1] in (["that"], ["to"], ["how"], ["why"], ["whether"]) and "it" in [src[k] for k in kept[-5:]] \
+            and any(src[k] in _PASSIVE for k in kept[-4:]):
+        # "so it's no surprise[ that Sol Campbell has become a sharp-shooter]": what "it" stands for
+        out.append("fragment: what 'it' stands for is cut (" + " ".join(suffix[:3]) + ")")
+    if rest[:1] == ["to"] and len(rest) > 2 and rest[1] in ("a", "an") and rest[2] in ("close", "end", "halt"):
+        out.append("fragment: cut before 'to " + " ".join(rest[1:3]) + "'")  # "as the first half drew[ to a close]"
     if not has_verb(text):
         out.append("fragment: no verb")
     else:
@@ -768,6 +798,18 @@ def deletion_problems(text: str, source: str, context: str = "") -> list[str]:
     if subs and suffix[:1] == [","] and "," not in kept_words[subs[-1]:]:
         out.append("fragment: main clause dropped after " + kept_words[subs[-1]])
     return out
+
+
+# a quotation mark that opens (after a space or bracket, before a word) or closes (before a space,
+# punctuation or the end); an apostrophe inside a word does neither
+_OPENING_QUOTE = re.compile(r"(?:^|(?<=[\s(\[]))['\"\u2018\u201c](?=\w)")
+_CLOSING_QUOTE = re.compile(r"(?<=[\w.,!?\s])['\"\u2019\u201d](?=[\s.,;:!?)\]]|$)")
+
+
+def _open_quotes(text: str) -> int:
+    """How many more quotations `text` opens than it closes (a plural possessive, "the players' union",
+    counts as a close: never a quotation left open that is not)."""
+    return len(_OPENING_QUOTE.findall(text)) - len(_CLOSING_QUOTE.findall(text))
 
 
 _VERB_PREPOSITIONS = _PREPOSITIONS | {"to", "with", "about", "of"}  # what a verb may take ("talk with")

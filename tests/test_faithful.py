@@ -471,3 +471,45 @@ def test_a_second_object_cut_after_a_longer_first_one():
 def test_may_the_month_is_no_verb_a_rewrite_stops_before():
     assert unfaithful("The club gave the young striker a new deal.",
                       "The club gave the young striker a new deal in May.") == []
+
+
+@pytest.mark.parametrize("rewrite, source, why", [
+    # a quotation cut in the middle: what is quoted is no longer what was said
+    ("The minister blamed 'poor planning.", "The minister blamed 'poor planning and a lack of money' for the delay.",
+     "quotation cut"),
+    # the subject and an aside between dashes, the verb after the aside cut
+    ("The new stadium - paid for by the city.",
+     "The new stadium - paid for by the city - will open in August with a concert.", "aside kept"),
+    # "not only" without its second half
+    ("Not only was the river at its highest level.",
+     "Not only was the river at its highest level, it also rose faster than ever recorded.", "not only"),
+    # what "it" stands for cut: the rewrite says that the weather was no surprise
+    ("The storm hit at night so it was no surprise.",
+     "The storm hit at night so it was no surprise that the roads were empty.", "what 'it' stands for"),
+    # "drew to a close" is not "drew"
+    ("Two goals came as the game drew.", "Two goals came as the game drew to a close on Saturday.", "to a close"),
+    # a list cut after a bracketed aside: one of the two the coach leads
+    ("The coach will lead Maria Lopez.", "The coach will lead Maria Lopez (right) and Spain to the final in May.",
+     "list cut"),
+])
+def test_cuts_inside_a_quotation_an_aside_or_a_fixed_phrase(rewrite, source, why):
+    assert any(why in p for p in unfaithful(rewrite, source))
+
+
+@pytest.mark.parametrize("rewrite, source", [
+    # a whole sentence of a longer quotation, and a quotation kept whole
+    ("'We were lucky.", "'We were lucky. We know it and so does everyone else,' the captain told reporters."),
+    ("The minister blamed 'poor planning' for the delay.",
+     "The minister blamed 'poor planning' for the delay in the spring."),
+    # an aside at the end of a complete sentence, whatever follows it
+    ("The plan would scrap parts of the law - the tax on sugar.",
+     "The plan would scrap parts of the law - the tax on sugar - including its levy on juice."),
+    # hyphenated words are no asides
+    ("The well-known singer - now 70 - has a new album.",
+     "The well-known singer - now 70 - has a new album out in May."),
+    ("Not only did the river rise, it also flooded the town.",
+     "Not only did the river rise, it also flooded the town on Monday."),
+])
+def test_quotations_asides_and_not_only_kept_whole_pass(rewrite, source):
+    assert not any(w in p for p in unfaithful(rewrite, source)
+                   for w in ("quotation", "aside", "not only", "what 'it'", "to a close", "list cut"))
