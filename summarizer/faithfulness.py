@@ -654,6 +654,9 @@ def deletion_problems(text: str, source: str, context: str = "") -> list[str]:
                 and _hyphenated(source, src[a], g[1]):
             out.append("deletion: a hyphenated word's tail " + src[a] + "".join(g))  # "her son[-in-law]"
             break
+        if len(g) == 2 and g[1] == "-" and g[0].isalpha() and src[a] != "-" and _hyphenated(source, g[0], src[b]):
+            out.append("deletion: a hyphenated word's head " + "".join(g[-2:]) + src[b])  # "West Ham [co-]owner"
+            break
         cut = _cut_inside_a_phrase(g, src, a, b, g in asides)
         if cut:
             out.append("deletion: " + cut)
@@ -710,6 +713,15 @@ def deletion_problems(text: str, source: str, context: str = "") -> list[str]:
             and surface[kept[-1]][:1].isupper() and surface[kept[-1] + 2][:1].isupper() \
             and not any(t in _VERBS for t in suffix[2:6]):  # a name after a name; not "[ and Ozil was]"
         out.append("fragment: the last of a list cut (" + " ".join(suffix[:3]) + ")")  # "puppets Bert[ and Ernie]"
+    if suffix[:1] == [","] and surface and not source.islower() and surface[kept[-1]][:1].isupper():
+        # "in charge of FC Sion[, Palermo and OFI Crete]": names, then "and" a last one, then the end
+        conj = next((k for k in range(2, min(len(suffix), 8)) if suffix[k] in ("and", "or")), None)
+        end = next((k for k in range(conj + 2, min(len(suffix), conj + 6)) if suffix[k] in _SENTENCE_END), None) \
+            if conj else None
+        names = [kept[-1] + 1 + k for k in range(1, end or 0) if k != conj and _is_word(suffix[k])]
+        if end and names and all(surface[k][:1].isupper() or suffix[k - kept[-1] - 1] == "," for k in names
+                                 if k < len(surface)) and not any(t in _VERBS for t in suffix[:end]):
+            out.append("fragment: a list cut after its first name (" + " ".join(suffix[:conj + 2]) + ")")
     if suffix[:1] == ["("] and ")" in suffix[1:6] and surface and not source.islower():
         close = suffix.index(")")  # past a bracketed aside: "leading Shinji Kagawa[ (pictured) and Japan to ...]"
         nxt, at = suffix[close + 1:], kept[-1] + close + 2

@@ -513,3 +513,18 @@ def test_cuts_inside_a_quotation_an_aside_or_a_fixed_phrase(rewrite, source, why
 def test_quotations_asides_and_not_only_kept_whole_pass(rewrite, source):
     assert not any(w in p for p in unfaithful(rewrite, source)
                    for w in ("quotation", "aside", "not only", "what 'it'", "to a close", "list cut"))
+
+
+def test_a_hyphenated_words_head_or_a_list_of_names_cut():
+    # "co-owner" is not "owner": the deletion changes who he is
+    assert any("head" in p for p in unfaithful("The club's owner Ann Reid said the deal was done.",
+                                                "The club's co-owner Ann Reid said the deal was done."))
+    # one of three names, kept alone after a plural, reads as the only one
+    assert any("list cut" in p for p in unfaithful(
+        "She coached at three clubs including Leeds United.",
+        "She coached at three clubs including Leeds United, Hull City and York."))
+    # a clause after the comma, and words that repeat inside a hyphenated number, are no such cuts
+    assert not any("list cut" in p or "head" in p for p in unfaithful(
+        "She coached at Leeds United.", "She coached at Leeds United, and then she moved to Spain."))
+    assert not any("head" in p for p in unfaithful(
+        "He signed a two-and-a-half-year deal.", "He signed a two-and-a-half-year deal on Monday."))
