@@ -256,6 +256,11 @@ _PLAIN_SPEECH = _SPEECH - {"claims", "claimed", "believes", "believed", "thinks"
 _HEDGES = frozenset("not n't no never nor cannot without none nobody nothing neither nowhere hardly barely scarcely "
                     "may might could would should allegedly alleged reportedly suspected possibly possible likely "
                     "unlikely if whether unless denied denies deny accused accuses almost nearly".split())
+# words that say whether a role, plan or state is real or still holds: "[former] midfielder", "[deputy]
+# mayor", "his [proposed] move", "training [with the hope of] winning", "[briefly] retired"
+_ROLE_WORDS = frozenset("former deputy assistant acting interim caretaker vice".split())
+_QUALIFIERS = _ROLE_WORDS | frozenset("proposed potential prospective rumoured rumored mooted hope hopes hoped hoping "
+                                      "briefly temporarily".split())
 _CONTRAST = frozenset("but however yet although though except despite nevertheless instead".split())
 _SUBORDINATORS = frozenset("although though while whereas unlike despite if unless because when after before as "
                            "since once until".split())
@@ -547,6 +552,18 @@ def deletion_problems(text: str, source: str, context: str = "") -> list[str]:
     hedge = next((t for t in dropped if t in _HEDGES), None)
     if hedge:
         out.append(f"negation: {hedge}")
+    kept_at = set(kept)
+    for k in range(kept[-1]):
+        # a qualifier dropped from what the rewrite keeps: "Immobile's [proposed] move", "[Former] Bayern Munich
+        # midfielder Toni Kroos" (a role word only where a common noun after it stays: "replace [caretaker]
+        # Kenny McDowall" names the same man, and a whole descriptor dropped with it says nothing wrong)
+        if src[k] in _QUALIFIERS and k not in kept_at and (  # "with [the hope of] winning" too
+                k + 1 in kept_at or src[k] not in _ROLE_WORDS and src[k + 1] in ("of", "to") and k + 2 in kept_at) and (
+                src[k] not in _ROLE_WORDS or surface and any(
+                    j in kept_at and _is_word(src[j]) and surface[j][:1].islower() for j in range(k + 1, k + 5)
+                    if j < len(src))):
+            out.append(f"deletion: a qualifier ({src[k]})")
+            break
     clause = suffix[:8]
     contrast = next((i for i, t in enumerate(clause) if t in _CONTRAST), None)
     if contrast is not None and sum(map(_is_word, suffix[contrast + 1:contrast + 4])) >= 2:  # not "..., however."
@@ -669,6 +686,13 @@ def deletion_problems(text: str, source: str, context: str = "") -> list[str]:
                 and surface[b][:1].isupper() and a >= 0 and not surface[a][:1].isupper():
             out.append("deletion: part of a name " + " ".join(g))  # "in [New] York City"
             break
+        if surface and not source.islower() and a >= 0 and len(words) >= 2 and g[0] not in _BOUNDARY \
+                and all(surface[k][:1].isupper() for k in range(a + 1, b) if _is_word(src[k])) \
+                and surface[a][:1].isupper() and src[b] in _AUXILIARIES:
+            # "Misty May-Treanor[ Sports Center] was opened": the name left is another one's (two words or
+            # more: "Tottenham[ Hotspur] are" is the same club)
+            out.append("deletion: the rest of a name " + " ".join(g))
+            break
         if g[0] in _POSSESSIVE_MARKS and any(_is_word(t) and t not in _POSSESSIVE_MARKS for t in g):
             # "the band['s new single] 'Rain'", "Hodgson['s men] struggled": the possessor takes the place
             out.append("deletion: a possessive " + " ".join(g))
@@ -736,7 +760,10 @@ def deletion_problems(text: str, source: str, context: str = "") -> list[str]:
     quoted_next = suffix[:1] == [","] and len(suffix) > 1 and suffix[1][:1] in ("'", '"') \
         and any(src[k] in _SPEECH or src[k] == "tell" for k in kept[-3:]) \
         and not any(t[:1] == '"' or t[:1] == "'" and t not in _CONTRACTIONS for t in src[kept[0]:kept[-1]])
-    if suffix[:1] == [":"] and any(src[k] in _SPEECH for k in kept) or quoted_next:
+    said_that = rest[:1] == ["that"] and len(rest) > 1 and _is_word(rest[1]) and any(
+        (src[k] in _PLAIN_SPEECH or src[k] in ("admit", "tell", "say")) and (k == 0 or src[k - 1] not in _DETERMINERS)
+        for k in kept[-4:])  # "admitted to protective services[ that the door ...]"; not "the reports[ that ...]"
+    if suffix[:1] == [":"] and any(src[k] in _SPEECH for k in kept) or quoted_next or said_that:
         out.append("fragment: what was said is cut")  # "The 59-year-old told the club's website[: '...']"
     if rest[:1] == ["to"] and "from" in [src[k] for k in kept[-6:]] and len(rest) > 1 \
             and (rest[1][:1].isdigit() or rest[1] in _WORD_VALUES):

@@ -528,3 +528,31 @@ def test_a_hyphenated_words_head_or_a_list_of_names_cut():
         "She coached at Leeds United.", "She coached at Leeds United, and then she moved to Spain."))
     assert not any("head" in p for p in unfaithful(
         "He signed a two-and-a-half-year deal.", "He signed a two-and-a-half-year deal on Monday."))
+
+
+@pytest.mark.parametrize("rewrite, source, why", [
+    # a qualifier dropped while what it qualifies stays
+    ("Town mayor Ann Reid opened the bridge.", "Former town mayor Ann Reid opened the bridge on Monday.", "qualifier"),
+    ("The paper reports the club's sale to a bank.", "The paper reports the club's proposed sale to a bank.",
+     "qualifier"),
+    ("She is training for the final with winning gold.",
+     "She is training for the final with the hope of winning gold.", "qualifier"),
+    # what was said, cut at its "that"
+    ("The driver admitted to police.", "The driver admitted to police that he had been drinking.", "what was said"),
+    # a name cut to another one's: a building is not the athlete it is named after
+    ("Kelly Holmes was opened in May.", "The Kelly Holmes Sports Centre was opened in May.", "rest of a name"),
+])
+def test_a_qualifier_a_reported_claim_or_a_names_tail_cut(rewrite, source, why):
+    assert any(why in p for p in unfaithful(rewrite, source))
+
+
+@pytest.mark.parametrize("rewrite, source", [
+    ("Ann Reid opened the bridge.", "Former town mayor Ann Reid opened the bridge on Monday."),  # a whole descriptor
+    ("The club will replace Ann Reid.", "The club will replace caretaker Ann Reid."),  # the same woman
+    ("Tottenham are keen on the defender.", "Tottenham Hotspur are keen on the defender."),  # the same club
+    ("Police said there is no evidence for the reports.",
+     "Police said there is no evidence for the reports that he fled."),  # a noun, not what was said
+])
+def test_a_whole_descriptor_or_a_short_name_dropped_passes(rewrite, source):
+    assert not any(w in p for p in unfaithful(rewrite, source)
+                   for w in ("qualifier", "what was said", "rest of a name"))
