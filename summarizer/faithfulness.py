@@ -810,7 +810,8 @@ def deletion_problems(text: str, source: str, context: str = "") -> list[str]:
     if suffix[:1] == ["-"] and len(suffix) > 1 and (suffix[1] in _TAIL_VERBS or suffix[1] in _VERBS
                                                    or len(suffix[1]) > 4 and suffix[1].endswith("ed")) \
             and not source.islower() and "-" in _word_tokens(text) \
-            and any(src[k] == "-" and not _hyphenated(source, src[k - 1], src[k + 1]) for k in range(kept[0] + 1, last)):
+            and any(src[k] == "-" and not _hyphenated(source, src[k - 1], src[k + 1])
+                    for k in range(kept[0] + 1, last)):
         # "All nine of them - blindfolded with hands bound behind their backs[ - are then escorted ...]":
         # the subject and an aside, and the verb after the aside cut (cased text: the lowercased CNN/DM
         # text writes hyphens and dashes alike)

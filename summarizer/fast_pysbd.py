@@ -30,7 +30,7 @@ import re
 import pysbd
 from pysbd.lang.english import English
 from pysbd.processor import Processor
-from pysbd.utils import Text, TextSpan
+from pysbd.utils import TextSpan
 
 # non-ASCII characters that re.IGNORECASE matches to an ASCII letter where str.lower() gives no ASCII
 # letter (İ, ı, ſ, the Kelvin sign): the shortcut below reasons with str.lower()

@@ -389,8 +389,8 @@ class Engine:
                 # the engine's own loop: generate's steps and arithmetic, less of its overhead
                 ids = beam_search(self.model, input_ids.to(self.device), attention_mask.to(self.device),
                                   kwargs["logits_processor"][0], options.num_beams, max_new_tokens,
-                                  options.no_repeat_ngram_size, kwargs["decoder_start_token_id"], kwargs["eos_token_id"],
-                                  self.model.generation_config.length_penalty)
+                                  options.no_repeat_ngram_size, kwargs["decoder_start_token_id"],
+                                  kwargs["eos_token_id"], self.model.generation_config.length_penalty)
             else:
                 ids = self._generate_ids(input_ids, attention_mask, options, max_new_tokens, kwargs)
             return self._beams(table[ids], options.num_beams)
