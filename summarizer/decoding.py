@@ -48,18 +48,13 @@ class SourceSpans(LogitsProcessor):
         self.columns: dict[tuple[int, int, bool], torch.Tensor] = {}  # the allowed ids as a tensor, per state
         self.moves: dict[tuple[int, int, int], int] = {}  # (row, position, token) -> position, for `advance`
         self._table: tuple | None = None  # `banned`'s table, made on its first call
+        self._longest_min = max(self.min_new, default=0)
 
     def _position(self, row: int, gen: tuple) -> int:
         key = (row, gen)
         if key in self.state:
             return self.state[key]
-        p = self._position(row, gen[:-1]) if gen else -1
-        if gen:
-            src, t = self.sources[row], gen[-1]
-            if t in self.cont:  # a piece that finishes a word continues right after its start
-                p = p + 1 if p + 1 < len(src) and src[p + 1] == t else p
-            else:
-                p = next((k for k in range(p + 1, len(src)) if src[k] == t), p)
+        p = self.advance(row, self._position(row, gen[:-1]), gen[-1]) if gen else -1
         self.state[key] = p
         return p
 
@@ -95,11 +90,13 @@ class SourceSpans(LogitsProcessor):
         scores[at] = kept
         return scores
 
-    # the engine's own beam search (`beam_search`) follows each beam from its parent, so a beam's state is
-    # one step from its parent's, not a walk over its whole prefix, and its mask is one row of a table
+    # `_position` walks a beam's prefix (generate gives only that); the engine's own beam search
+    # (`beam_search`) follows each beam from its parent, one `advance` a step, and its mask is one row of
+    # a table
 
     def advance(self, row: int, p: int, t: int) -> int:
-        """The position after a beam at position `p` of `row`'s sentence writes token `t`."""
+        """The position after a beam at position `p` of `row`'s sentence writes token `t`: a piece that
+        finishes a word right after its start, any other token at its first match after p."""
         src = self.sources[row]
         if t in self.cont:
             return p + 1 if p + 1 < len(src) and src[p + 1] == t else p
@@ -137,7 +134,7 @@ class SourceSpans(LogitsProcessor):
                 torch.tensor([len(src) for src in self.sources]))))
         _, width, table, min_new, length = self._table
         banned = table.index_select(0, rows * width + positions + 1)
-        if generated < max(self.min_new):  # an abstract too short to end, unless its sentences are used up
+        if generated < self._longest_min:  # an abstract too short to end, unless its sentences are used up
             no_end = (generated < min_new[rows]) & (positions < length[rows] - 1)
             for e in sorted(self.end):
                 banned[:, e] |= no_end

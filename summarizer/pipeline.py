@@ -379,8 +379,8 @@ class Engine:
             sources = [[small[t] for t in src] for src in sources]
             free, cont, end = [small[t] for t in free], {small[t] for t in keep if t in cont}, {small[t] for t in end}
             kwargs.update({k: small[t] for k, t in special.items()})
-        kwargs["logits_processor"] = LogitsProcessorList([SourceSpans(sources, options.num_beams, free, cont, end,
-                                                                      min_new)])
+        spans = SourceSpans(sources, options.num_beams, free, cont, end, min_new)
+        kwargs["logits_processor"] = LogitsProcessorList([spans])
         if keep is None:
             return self._beams(self._generate_ids(input_ids, attention_mask, options, max_new_tokens, kwargs),
                                options.num_beams)
@@ -388,7 +388,7 @@ class Engine:
             if options.num_beams > 1 and end == {kwargs.get("eos_token_id")} and "decoder_start_token_id" in kwargs:
                 # the engine's own loop: generate's steps and arithmetic, less of its overhead
                 ids = beam_search(self.model, input_ids.to(self.device), attention_mask.to(self.device),
-                                  kwargs["logits_processor"][0], options.num_beams, max_new_tokens,
+                                  spans, options.num_beams, max_new_tokens,
                                   options.no_repeat_ngram_size, kwargs["decoder_start_token_id"],
                                   kwargs["eos_token_id"], self.model.generation_config.length_penalty)
             else:

@@ -149,6 +149,15 @@ def test_the_deletion_mask_matches_the_allowed_columns():
             may_end = not (generated < spans.min_new[r] and p < len(sources[r]) - 1)
             allowed = set(spans._columns(r, p, may_end).tolist())
             assert {t for t in range(vocab) if not banned[b, t]} == allowed, (r, p, generated)
+    def walk(src, prefix):  # the position a prefix reaches, by earliest match, written out here
+        p = -1
+        for t in prefix:
+            if t in cont:
+                p = p + 1 if p + 1 < len(src) and src[p + 1] == t else p
+            else:
+                p = next((k for k in range(p + 1, len(src)) if src[k] == t), p)
+        return p
+
     rng = random.Random(0)
     for r in range(len(sources)):
         for _ in range(20):
@@ -156,7 +165,7 @@ def test_the_deletion_mask_matches_the_allowed_columns():
             for _ in range(6):
                 t = rng.choice(spans._allowed(r, p))
                 prefix, p = prefix + (t,), spans.advance(r, p, t)
-                assert p == spans._position(r, prefix)
+                assert p == spans._position(r, prefix) == walk(sources[r], prefix)
 
 
 def test_decoding_adapts_to_the_installed_transformers(engine, monkeypatch):
