@@ -494,6 +494,13 @@ _SCALE_WORDS = frozenset("hundred hundreds thousand thousands million millions b
                          "dozens half third quarter fifth tenth".split())
 _OBJECT_PRONOUNS = frozenset("them him us me".split())  # not "her": "won [her] first title" is a possessive
 _FINITE = frozenset("is are was were has have had".split())
+# a word that, opening a rewrite whose sentence has words before it, is the verb of a subject left behind:
+# auxiliaries and past forms that are no participle ("[England] fell short"; "made", "found" open phrases)
+_OPENING_FINITE = (_AUXILIARIES - {"'s", "'re", "'ve", "'d", "'m", "be", "been", "being", "may", "will", "can"}) | frozenset(
+    "said says told tells went fell rose came became began ran saw took gave wrote spoke broke chose drove "
+    "flew grew knew threw drew drank ate won lost scored".split())
+# prepositions whose object a deletion can hand to the verb before them
+_OBJECT_PREPOSITIONS = frozenset("for from to into onto with about against in on at of by".split())
 _COMPARATIVES = frozenset("sooner later better worse rather earlier bigger smaller higher lower longer shorter "
                           "greater larger faster slower older younger".split())
 _SUBJECT_PRONOUNS = frozenset("he she they we i you it".split())
@@ -575,6 +582,12 @@ def deletion_problems(text: str, source: str, context: str = "") -> list[str]:
             None)  # "They are losing faith, even though [Fulham should stay up]"
         if opener:
             out.append("fragment: inside a clause opened by " + opener)
+        first = src[kept[0]]
+        if first in _OPENING_FINITE and any(map(_is_word, prefix)):  # not "may", "will", "can": names, nouns
+            out.append("fragment: no subject (" + " ".join(prefix[-3:]) + " " + first + ")")  # "[England] fell short"
+        if prefix[-1] in _SUBORDINATORS and _unclosed_relative(prefix) and _runs_into_a_verb([src[k] for k in kept]):
+            # "[A teacher who nursed her boyfriend after] he suffered a stroke had to flee": the teacher fled
+            out.append("deletion: a subordinate clause's subject (" + " ".join(prefix[-3:]) + " " + first + ")")
         if prefix[-1] in _POSSESSIVE_PRONOUNS and surface and not source.islower() \
                 and surface[kept[0]][:1].islower():  # "[His] father Michael is" reads as a priest
             out.append("deletion: whose " + src[kept[0]])
@@ -673,6 +686,17 @@ def deletion_problems(text: str, source: str, context: str = "") -> list[str]:
             break
         if len(g) == 2 and g[1] == "-" and g[0].isalpha() and src[a] != "-" and _hyphenated(source, g[0], src[b]):
             out.append("deletion: a hyphenated word's head " + "".join(g[-2:]) + src[b])  # "West Ham [co-]owner"
+            break
+        if g not in asides and g[-1] in _OBJECT_PREPOSITIONS and len(gw) >= 2 and src[b] not in _VERBS \
+                and g[0] not in _BOUNDARY | _AUXILIARIES | _PARTICLES | _PREPOSITIONS and src[a] not in _AUXILIARIES \
+                and (src[a] in _VERBS or len(src[a]) > 4 and src[a].endswith("ed")):
+            # "Nile Rodgers enlisted [Karlie Kloss for] Chic's video", "joined [the club from] Chelsea": the
+            # preposition's object becomes the verb's
+            out.append("deletion: an object and its preposition " + " ".join(g))
+            break
+        if g in (["who"], ["which"]) and _runs_into_a_verb([src[k] for k in kept]):
+            # "a teacher [who] nursed her boyfriend after he suffered a stroke had to flee": two verbs, one clause
+            out.append("deletion: a relative pronoun " + g[0])
             break
         cut = _cut_inside_a_phrase(g, src, a, b, g in asides)
         if cut:
@@ -781,6 +805,18 @@ def deletion_problems(text: str, source: str, context: str = "") -> list[str]:
         verb = suffix[1]  # "[The men missing,] Tom Reed and Ann Lee[, were seen ...]": the subject alone
     if verb:  # "everything you hope a film [with its star would be]"
         out.append("fragment: cut before the verb " + verb)
+    elif suffix[:1] and suffix[0] in (",", "-", "(") and (after_aside := _past_aside(suffix)) in _TAIL_VERBS:
+        # "Cook claimed that England's decision to replace him[, at the 11th hour ..., was proved wrong]",
+        # "around 512,000 patients[ - one in three - do not get help]": the verb after the aside is cut
+        out.append("fragment: cut before the verb " + after_aside + " (after an aside)")
+    elif rest and len(rest[0]) > 4 and rest[0].endswith("ed") and rest[0] not in _NAMING and not any(
+            t in _VERBS or len(t) > 4 and t.endswith("ed") and p not in _ADJECTIVE_BEFORE  # not "a missed penalty"
+            for p, t in zip([""] + _word_tokens(text), _word_tokens(text))):
+        # "Two goals from Juan Mata and a red card[ condemned his side to defeat]": the only verb was cut
+        out.append("fragment: cut before the verb " + rest[0])
+    if rest[:1] in (["if"], ["unless"]) or rest[:2] == ["only", "if"]:
+        # "elimination will become reality[ if England lose to Bangladesh]": a condition stated as a fact
+        out.append("negation: a condition cut (" + " ".join(rest) + ")")
     last = kept[-1]
     # a word cut from its hyphenated compound, not before a word that opens a clause
     if suffix[:1] == ["-"] and len(suffix) > 1 and _is_word(suffix[1]) and suffix[1] not in _CLAUSE_OPENERS \
@@ -860,6 +896,41 @@ def _hyphenated(source: str, left: str, right: str) -> bool:
     text only: the lowercased CNN/DM text writes a dash between clauses as "victim-and", no compound."""
     return not source.islower() and re.search(r"\b" + re.escape(left) + r"[-\u2010\u2011]" + re.escape(right)
                                               + r"\b", source.translate(_QUOTES).lower()) is not None
+
+
+def _past_aside(suffix: list[str]) -> str | None:
+    """The word after an aside that opens `suffix` (", ... ," / "- ... -" / "( ... )", at most 30 tokens, no
+    sentence end inside), or None."""
+    close = ")" if suffix[0] == "(" else suffix[0]
+    for k in range(1, min(len(suffix) - 1, 31)):
+        if suffix[k] in _SENTENCE_END:
+            return None
+        if suffix[k] == close:
+            return suffix[k + 1] if k > 1 else None
+    return None
+
+
+def _unclosed_relative(prefix: list[str]) -> bool:
+    """Whether `prefix` (what a rewrite drops before its first word) opens a relative clause ("who",
+    "which") that no mark closes: the words after it are still that clause's."""
+    at = max((k for k, t in enumerate(prefix) if t in ("who", "which")), default=None)
+    return at is not None and at > 0 and not any(t in _BOUNDARY for t in prefix[at + 1:])
+
+
+def _runs_into_a_verb(words: list[str]) -> bool:
+    """Whether a verb follows another in one clause, nothing between them that opens a new one ("he suffered
+    a stroke had to flee"); an auxiliary and its verb ("was forced") and an infinitive ("to pull") do not count."""
+    verb = False
+    for k, w in enumerate(words):
+        prev = words[k - 1] if k else ""
+        if w in _BOUNDARY or w in _CLAUSE_OPENERS or w in _SENTENCE_END:
+            verb = False
+        elif (w in _AUXILIARIES or w in _OPENING_FINITE  # past forms and auxiliaries: "crash" may be a noun
+              or len(w) > 4 and w.endswith("ed") and prev not in _ADJECTIVE_BEFORE) and prev != "to":
+            if verb and words[k - 1] not in _AUXILIARIES:
+                return True
+            verb = w not in _AUXILIARIES
+    return False
 
 
 def _cut_inside_a_phrase(gap: list[str], src: list[str], a: int, b: int, aside: bool) -> str | None:

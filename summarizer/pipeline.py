@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import os
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -150,6 +150,7 @@ def resolve_dtype(dtype: str, device: torch.device) -> torch.dtype:
 # by 333 MB (their cross-attention keys and values in bf16) and took it past 1 GB at batch 32; 40 rows
 # (a batch of 8 articles' takeaways, in one call), or 13 to 40 abstract rows by their width, keep it under
 MAX_TOKENS_PER_GENERATE = 40 * 96
+DEFAULT_BEAMS = SummarizeOptions().num_beams  # the width MAX_TOKENS_PER_GENERATE was measured at
 
 
 class Engine:
@@ -275,6 +276,7 @@ class Engine:
             # for the rows whose first falls short, every other beam the rules pass, in a second
             checked = [_supported(candidates, doc.sents[i], context_for(doc.sents, [i]), first_only=True)
                        for (doc, i), candidates in zip(rows, outs)]
+            self._retry(rows, outs, checked, options)
             self._judge([(texts[0], doc.sents[i]) for (doc, i), (texts, _) in zip(rows, checked) if texts], judged)
             if self.support is not None:
                 for r, ((doc, i), (texts, _)) in enumerate(zip(rows, checked)):
@@ -295,6 +297,24 @@ class Engine:
             for d, ps in zip(drafts, pairs):
                 d.support_prob = [round(judged[pair], 3) for pair in ps]
         return drafts
+
+    def _retry(self, rows: list, outs: list, checked: list, options: SummarizeOptions) -> None:
+        """Rows none of whose beams the rules pass are decoded again, with `options.retry_beams` beams:
+        the wider search finds a safe deletion for many of them, which a reader gets instead of the whole
+        sentence quoted. `outs` and `checked` take the new beams of the rows where one passes."""
+        if options.retry_beams <= options.num_beams:
+            return
+        again = [r for r, (texts, problems) in enumerate(checked) if not texts and problems]
+        if not again:
+            return
+        wide = replace(options, num_beams=options.retry_beams)
+        more = self._generate([(TAKEAWAY, rows[r][0].sents, [rows[r][1]], rows[r][0].table) for r in again], wide,
+                              options.max_takeaway_tokens)
+        for r, candidates in zip(again, more):
+            doc, i = rows[r]
+            found = _supported(candidates, doc.sents[i], context_for(doc.sents, [i]), first_only=True)
+            if found[0]:
+                outs[r], checked[r] = candidates, found
 
     def _judge(self, pairs: list[tuple[str, str]], judged: dict) -> None:
         """The support classifier's P(supported) of each (text, source) pair not judged yet, into
@@ -333,7 +353,8 @@ class Engine:
         # every row is within its own cap, a whole number of units or the encoder's limit: rounding up to a
         # unit within the largest cap never passes it
         for width, idx in width_groups(rows, max(caps), multiple=unit).items():
-            step = max(1, MAX_TOKENS_PER_GENERATE // width)
+            # wider beams hold more cache per row: as many beam-tokens a call as at the default width
+            step = max(1, MAX_TOKENS_PER_GENERATE * DEFAULT_BEAMS // (width * max(options.num_beams, DEFAULT_BEAMS)))
             for j in range(0, len(idx), step):
                 chunk = idx[j:j + step]
                 ids, mask = pad_rows([rows[i] for i in chunk], width, tok.pad_token_id or 0)

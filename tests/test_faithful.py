@@ -556,3 +556,75 @@ def test_a_qualifier_a_reported_claim_or_a_names_tail_cut(rewrite, source, why):
 def test_a_whole_descriptor_or_a_short_name_dropped_passes(rewrite, source):
     assert not any(w in p for p in unfaithful(rewrite, source)
                    for w in ("qualifier", "what was said", "rest of a name"))
+
+
+@pytest.mark.parametrize("rewrite, source, why", [
+    # a condition cut: what may happen is stated as what happens
+    ("The mill will close.", "The mill will close if the council cuts its grant.", "condition"),
+    ("The driver faces up to ten years in prison.", "The driver faces up to ten years in prison if convicted.",
+     "condition"),
+    # the subject left behind: the rewrite opens on its verb
+    ("Fell two points short of the title.", "The rowers fell two points short of the title.", "no subject"),
+    # a relative clause's subject made the subject of the main verb
+    ("He lost his job had to sell the farm.",
+     "A farmer who cared for his brother after he lost his job had to sell the farm.", "subordinate clause"),
+    ("Farmer cared for his brother after he lost his job had to sell the farm.",
+     "A farmer who cared for his brother after he lost his job had to sell the farm.", "relative pronoun"),
+    # the verb after an aside cut: what was claimed or counted is left without it
+    ("The mayor said the decision to close the library.",
+     "The mayor said the decision to close the library, taken in secret last spring, was a mistake.",
+     "cut before the verb was"),
+    ("About 3,000 tenants with arrears.",
+     "About 3,000 tenants with arrears - one in five of the estate - do not get advice.", "cut before the verb do"),
+    # the only verb cut where the rewrite stops
+    ("Two late goals and a missed penalty.", "Two late goals and a missed penalty sealed the visitors' fate.",
+     "cut before the verb sealed"),
+    # a verb's object cut with a preposition, whose object takes its place
+    ("The band hired the new album.", "The band hired Ann Lee for the new album.",
+     "object and its preposition"),
+])
+def test_a_condition_a_subject_or_a_verb_cut(rewrite, source, why):
+    assert any(why in p for p in unfaithful(rewrite, source))
+
+
+@pytest.mark.parametrize("rewrite, source", [
+    ("The mill will close in May.", "The mill will close in May, the owners said on Monday."),
+    ("He left the club.", "The coach said he left the club."),  # a pronoun, not a verb, opens it
+    ("Lee Hart was injured in the crash.",
+     "Fans who saw the game know how the team suffered when Lee Hart was injured in the crash."),
+    ("The bridge, built in 1890, was closed.", "The bridge, built in 1890, was closed on Friday."),
+    ("She will team up with the coach.", "She will team up with the coach for the season."),
+    ("The team joined the league.", "The team joined up with the league."),
+    ("The farmer sold the farm.", "The farmer, who cared for his brother, sold the farm."),
+])
+def test_those_cuts_done_safely_pass(rewrite, source):
+    assert not any(w in p for p in unfaithful(rewrite, source)
+                   for w in ("condition", "no subject", "subordinate clause", "cut before the verb",
+                             "object and its preposition", "relative pronoun"))
+
+
+def test_a_sentence_whose_beams_all_fail_is_decoded_again_wider_when_asked(tiny_model, make_article, monkeypatch):
+    from summarizer.options import SummarizeOptions
+    from summarizer.pipeline import Engine
+
+    engine = Engine(tiny_model, device="cpu")
+    article = make_article("bridge", n=7)
+    widths = []
+
+    def write(items, options, max_new_tokens):  # 2 beams: a wrong number; wider: a safe cut of the sentence
+        widths.append(options.num_beams)
+        if options.num_beams < 8:
+            return [["officials said the project will cost about 41 million dollars."] * options.num_beams
+                    for _ in items]
+        return [["the project will cost a lot.", " ".join(sents[i] for i in idx).split(",")[0]]
+                for _, sents, idx, _ in items]
+
+    monkeypatch.setattr(engine, "_generate", write)
+    off, = engine.summarize([article], SummarizeOptions(num_beams=2))
+    assert all(off.fallback) and set(widths) == {2}
+    widths.clear()
+    wide, = engine.summarize([article], SummarizeOptions(num_beams=2, retry_beams=8))
+    assert 8 in widths and not all(wide.fallback)
+    sentences = article.split("\n")
+    for text, fallback, (i,) in zip(wide.takeaways, wide.fallback, wide.takeaway_sources):
+        assert "41" not in text and (fallback or text == sentences[i].split(",")[0].rstrip(".") + ".")
