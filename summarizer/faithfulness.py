@@ -279,7 +279,7 @@ _FUNCTION = frozenset("is are was were be been has have had do does did said say
 _PARTICLES = frozenset("up down out off away back over".split())
 # a rewrite cut before the sentence ends may not stop on these
 _DANGLING = frozenset("of to in on at for with by from into onto the a an and or but that which who whose than as "
-                      "his her its their our my your".split())
+                      "his her its their our my your especially particularly notably including even".split())
 _CONCESSIVE = frozenset("though although because unless whereas if while".split())
 _PASSIVE = frozenset("is are was were be been being am 's 're 'm".split())
 _POSSESSIVE_MARKS = frozenset(["'", "'s"])  # (the check reads curly quote marks as straight ones)
@@ -583,6 +583,8 @@ def deletion_problems(text: str, source: str, context: str = "") -> list[str]:
         if opener:
             out.append("fragment: inside a clause opened by " + opener)
         first = src[kept[0]]
+        if prefix in (["with"], ["without"]):  # "[With] Lewis Hamilton yet to sign a new contract[, it is said ...]"
+            out.append("fragment: a '" + prefix[0] + "' phrase without its main clause")
         if first in _OPENING_FINITE and any(map(_is_word, prefix)):  # not "may", "will", "can": names, nouns
             out.append("fragment: no subject (" + " ".join(prefix[-3:]) + " " + first + ")")  # "[England] fell short"
         if prefix[-1] in _SUBORDINATORS and _unclosed_relative(prefix) and _runs_into_a_verb([src[k] for k in kept]):
@@ -651,8 +653,10 @@ def deletion_problems(text: str, source: str, context: str = "") -> list[str]:
         if g not in asides and "to" in gw[:-1] and gw[-1] in _VERBS and gw[-1] not in _AUXILIARIES - {"be", "have"}:
             out.append("deletion: a verb " + " ".join(gw))  # "luring [Britons to become] fighters"
             break
-        if g[0] == "of" and (src[a][:1].isdigit() or src[a] in _WORD_VALUES):
-            out.append("deletion: what the number counts " + " ".join(g))  # "Nine [of ten] prisoners"
+        if g[0] == "of" and _is_number(src[a]) or ("and" in g or "or" in g) and g[0] not in _BOUNDARY and (
+                _is_number(src[a]) or src[a] in ("other", "more") and a > 0 and _is_number(src[a - 1])):
+            # "Nine [of ten] prisoners", "149 other [crew and] passengers": what the number counts
+            out.append("deletion: what the number counts " + " ".join(g))
             break
         if g not in asides and g[0] in _SUBJECT_PRONOUNS and any(t in _VERBS or t in _SPEECH for t in g[1:]):
             out.append("deletion: a clause's subject and verb " + " ".join(g))  # "revealed [he told] his parents"
@@ -805,9 +809,11 @@ def deletion_problems(text: str, source: str, context: str = "") -> list[str]:
         verb = suffix[1]  # "[The men missing,] Tom Reed and Ann Lee[, were seen ...]": the subject alone
     if verb:  # "everything you hope a film [with its star would be]"
         out.append("fragment: cut before the verb " + verb)
-    elif suffix[:1] and suffix[0] in (",", "-", "(") and (after_aside := _past_aside(suffix)) in _TAIL_VERBS:
+    elif suffix[len(tail):len(tail) + 1] in ([","], ["-"], ["("]) \
+            and (after_aside := _past_aside(suffix[len(tail):])) in _TAIL_VERBS:
         # "Cook claimed that England's decision to replace him[, at the 11th hour ..., was proved wrong]",
-        # "around 512,000 patients[ - one in three - do not get help]": the verb after the aside is cut
+        # "around 512,000 patients[ - one in three - do not get help]", "two deputies involved in the attempt
+        # to arrest Eric Harris[ in Tulsa, Oklahoma, have been reassigned]": the verb after the aside is cut
         out.append("fragment: cut before the verb " + after_aside + " (after an aside)")
     elif rest and len(rest[0]) > 4 and rest[0].endswith("ed") and rest[0] not in _NAMING and not any(
             t in _VERBS or len(t) > 4 and t.endswith("ed") and p not in _ADJECTIVE_BEFORE  # not "a missed penalty"
@@ -820,7 +826,7 @@ def deletion_problems(text: str, source: str, context: str = "") -> list[str]:
     last = kept[-1]
     # a word cut from its hyphenated compound, not before a word that opens a clause
     if suffix[:1] == ["-"] and len(suffix) > 1 and _is_word(suffix[1]) and suffix[1] not in _CLAUSE_OPENERS \
-            and _hyphenated(source, src[last], suffix[1]):
+            and (_hyphenated(source, src[last], suffix[1]) or _number_compound(source, src[last], suffix[1])):
         out.append("fragment: a hyphenated word cut (" + src[last] + "-" + suffix[1] + ")")  # "the would[-be robber]"
     if rest[:1] == ["than"] and (src[last] in _BEFORE_THAN or len(src[last]) > 4 and src[last].endswith("er")):
         out.append("fragment: a comparison cut (" + src[last] + " than)")  # "his club career rather[ than ...]"
@@ -896,6 +902,19 @@ def _hyphenated(source: str, left: str, right: str) -> bool:
     text only: the lowercased CNN/DM text writes a dash between clauses as "victim-and", no compound."""
     return not source.islower() and re.search(r"\b" + re.escape(left) + r"[-\u2010\u2011]" + re.escape(right)
                                               + r"\b", source.translate(_QUOTES).lower()) is not None
+
+
+def _is_number(token: str) -> bool:
+    return token[:1].isdigit() or token in _WORD_VALUES
+
+
+def _number_compound(source: str, left: str, right: str) -> bool:
+    """Whether `source` writes the number `left` and the word `right` as one hyphenated word ("nine-under",
+    "six-year"), in lowercased text too, where a dash between clauses has no spaces either: not before a
+    function word or an -ing form ("15-taking his tally")."""
+    return _is_number(left) and right.isalpha() and right not in _DANGLING and right not in _FREE_OPENERS \
+        and not right.endswith("ing") and re.search(r"(?<![\w.,])" + re.escape(left) + r"[-\u2010\u2011]"
+                                                   + re.escape(right) + r"\b", source.translate(_QUOTES).lower()) is not None
 
 
 def _past_aside(suffix: list[str]) -> str | None:
@@ -999,3 +1018,50 @@ def plain_quote(sentence: str) -> str:
     if m and len(text[:m.start()].split()) >= 6:  # an attribution, not the clause the sentence is about
         text = text[:m.start()] + (m.group("end") or ".")
     return text[:1].upper() + text[1:] if len(text.split()) >= 4 else sentence
+
+
+# where a unit the splitter left whole may go on with another sentence: a full stop, then (past the quote
+# marks that close on it) a word or an opening quote mark; not after an initial or a short abbreviation
+# ("u.s.", "no.", "dr.", "st.") nor inside a number
+_INNER_END = re.compile(r"(?<![\s.][^\W\d_])(?<![\s.][^\W\d_]{2})[.!?](?=(?:\s?['\"\u2019\u201d])*\s+['\"\u2018\u201c]?\s?[^\W_])")
+_CLOSING_MARKS = re.compile(r"(?:\s?['\"\u2019\u201d])*")
+
+
+def first_sentence(unit: str, min_words: int = 6) -> str:
+    """The first sentence of a unit that holds several (a lowercased text's splitter runs on past "landed. '
+    the eagle ..."): a takeaway is one sentence. Quote marks after its full stop stay with it when they close
+    a quotation it opened. The unit as it is when that sentence would be shorter than `min_words` words, have
+    no verb, or leave a quotation open."""
+    for m in _INNER_END.finditer(unit):
+        head = unit[:m.end()]
+        if _open_quotes(head) > 0 or head.count("\u2018") > head.count("\u2019") \
+                or head.count("\u201c") > head.count("\u201d"):  # the marks that follow close its quotation
+            head += _CLOSING_MARKS.match(unit, m.end()).group(0)
+        head = head.strip()
+        if len(head.split()) >= min_words and has_verb(head) and _open_quotes(head) <= 0:
+            return head
+    return unit
+
+
+# a promotion or link, not news: "Billboard: 2015 ACM Awards: see all the photos.", "Scroll down for video"
+_PROMO = re.compile(r"\b(?:see (?:all )?(?:the |our )?(?:photos|pictures|pics|gallery|images)|watch (?:the |our )?video|"
+                    r"click here|read more|scroll down(?: for (?:video|more))?)\W*$", re.I)
+
+
+def is_promo(sentence: str) -> bool:
+    return _PROMO.search(sentence) is not None
+
+
+_NOUN_AND_RELATIVE = re.compile(r"^[\"'\u201c\u2018(]*(?:the|a|an|this|that)\s+(?:[\w'\u2019-]+\s+){1,4}?"
+                                r"(?:which|who|that)\s+(.+)$", re.I)
+
+
+def relative_clause_only(sentence: str) -> bool:
+    """Whether `sentence` is a noun and a relative clause, with no verb of its own after that clause's
+    ("The fight which made George Foreman famous in defeat.": a caption, no sentence)."""
+    m = _NOUN_AND_RELATIVE.match(sentence.strip())
+    if not m:
+        return False
+    words = [t for t in _word_tokens(m.group(1)) if _is_word(t)]
+    verb = next((k for k, w in enumerate(words) if w in _VERBS or len(w) > 4 and w.endswith("ed")), None)
+    return verb is not None and not has_verb(" ".join(words[verb + 1:]))

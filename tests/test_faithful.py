@@ -576,6 +576,9 @@ def test_a_whole_descriptor_or_a_short_name_dropped_passes(rewrite, source):
      "cut before the verb was"),
     ("About 3,000 tenants with arrears.",
      "About 3,000 tenants with arrears - one in five of the estate - do not get advice.", "cut before the verb do"),
+    ("Two officers involved in the arrest of the driver.",
+     "Two officers involved in the arrest of the driver in Leeds, West Yorkshire, have been moved.",
+     "cut before the verb have"),
     # the only verb cut where the rewrite stops
     ("Two late goals and a missed penalty.", "Two late goals and a missed penalty sealed the visitors' fate.",
      "cut before the verb sealed"),
@@ -628,3 +631,70 @@ def test_a_sentence_whose_beams_all_fail_is_decoded_again_wider_when_asked(tiny_
     sentences = article.split("\n")
     for text, fallback, (i,) in zip(wide.takeaways, wide.fallback, wide.takeaway_sources):
         assert "41" not in text and (fallback or text == sentences[i].split(",")[0].rstrip(".") + ".")
+
+
+@pytest.mark.parametrize("rewrite, source, why", [
+    # what a number counts cut down: the 149 were crew and passengers
+    ("He died along with 149 other passengers.", "He died along with 149 other crew and passengers.",
+     "what the number counts"),
+    # a rewrite that stops on a word that needs what follows it
+    ("Fans turned on the singer, especially.", "Fans turned on the singer, especially on social media.",
+     "ends with especially"),
+    # an absolute "with" phrase, kept without the clause it belonged to
+    ("The striker yet to sign a new deal.", "With the striker yet to sign a new deal, the club is looking elsewhere.",
+     "'with' phrase"),
+    # a number cut from its hyphenated word in lowercased text
+    ("he finished the round on nine.", "he finished the round on nine-under par, two shots behind.",
+     "hyphenated word cut"),
+])
+def test_a_number_a_focus_word_or_a_with_phrase_cut(rewrite, source, why):
+    assert any(why in p for p in unfaithful(rewrite, source))
+
+
+def test_a_unit_of_several_sentences_is_quoted_to_its_first():
+    from summarizer.faithfulness import first_sentence
+
+    unit = ("the goalkeeper waved to the crowd after the final whistle. ' we never gave up, ' he said. "
+            "' this means everything. ' his side now top the table.")
+    assert first_sentence(unit) == "the goalkeeper waved to the crowd after the final whistle."
+    # a quotation that ends with the first sentence keeps its closing mark
+    assert first_sentence("a fan shouted: \u2018 the title is ours. \u2019 the players ran to him and sang.") == \
+        "a fan shouted: \u2018 the title is ours. \u2019"
+    # abbreviations, initials and decimals are no sentence ends; a short head is no sentence
+    for one in ("The u.s. team met Dr. Smith in St. Louis on Monday and J. K. Rowling joined them.",
+                "Prices rose 3.5 per cent over the year.", "Oh. the fans were back in the stadium again on Sunday."):
+        assert first_sentence(one) == one
+
+
+def test_a_promotion_or_a_noun_with_only_a_relative_clause_is_no_takeaway():
+    from summarizer.faithfulness import is_promo, relative_clause_only
+
+    assert relative_clause_only("The race which made the young driver famous in defeat.")
+    for sentence in ("The man who was arrested fled.", "The player who scored twice leads the table.",
+                     "The council said that it would close the library."):
+        assert not relative_clause_only(sentence)
+
+    assert is_promo("Billboard: 2015 ACM Awards: see all the photos.") and is_promo("Scroll down for video")
+    assert not is_promo("She went to see all the photos of her late father at the museum on Monday.")
+
+
+def test_a_quoted_unit_of_several_sentences_gives_its_first_as_the_takeaway(tiny_model, monkeypatch):
+    from summarizer.options import SummarizeOptions
+    from summarizer.pipeline import Engine
+
+    engine = Engine(tiny_model, device="cpu")
+    # lowercased, as the CNN/DM text: the splitter leaves the goalkeeper's two sentences in one unit
+    lines = ["the council approved a new bridge over the river on monday after a long debate.",
+             "the goalkeeper waved to the crowd after the final whistle. ' we never gave up, ' he said.",
+             "work on the bridge will begin in the spring and should take about two years.",
+             "billboard: 2015 acm awards: see all the photos.",
+             "residents raised concerns about noise and traffic near the school during the works.",
+             "the mayor said the bridge would bring jobs and visitors to the northern districts.",
+             "the old ferry will stop running once the bridge opens to traffic."]
+    monkeypatch.setattr(engine, "_generate", lambda items, options, n: [["it cost 99 dollars."] for _ in items])
+    draft, = engine.summarize([" ".join(lines)], SummarizeOptions(num_beams=1))
+    assert draft.sentences[1] == lines[1]  # one unit, as the splitter left it
+    assert "The goalkeeper waved to the crowd after the final whistle." in draft.takeaways
+    assert not any("we never gave up" in t.lower() for t in draft.takeaways)
+    # six sentences besides it: the promotion is never a takeaway
+    assert [3] not in draft.takeaway_sources and "see all the photos" not in " ".join(draft.takeaways)
