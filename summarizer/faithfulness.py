@@ -344,7 +344,8 @@ _VERBS = frozenset(_IRREGULAR.split()) | _AUXILIARIES
 
 
 _AFTER_VERB = frozenset("a an the to of up out off in on at as like with for his her their its that this from into "
-                        "down over back himself herself themselves itself it him them more about".split())
+                        "down over back himself herself themselves itself it him them more about after towards "
+                        "alongside against during before across through around behind".split())
 
 
 def has_verb(text: str) -> bool:
@@ -364,19 +365,22 @@ def has_verb(text: str) -> bool:
             continue
         prev = tokens[k - 1] if k else ""
         nxt = tokens[k + 1] if k + 1 < len(tokens) else ""
-        if prev == "to" or w in _CAPTION_VERBS:
-            continue
+        if prev == "to" or w in _CAPTION_VERBS or w in ("'s", "'d") and prev not in _CONTRACTING:
+            continue  # "Barcelona's win" is a possessive, "he's", "it'd" a verb
         if w in _VERBS or w == "n't" or (len(w) >= 4 and w.endswith("ed") and prev != "-"
                                           and prev not in _ADJECTIVE_BEFORE):  # not "an estimated 30%"
             return True
         if caption:
             continue
-        if nxt in _AFTER_VERB and (len(w) >= 4 and w.endswith("s") and not w.endswith(("ss", "us", "is"))
+        if (nxt in _AFTER_VERB or nxt[:1].isdigit()) and (len(w) >= 4 and w.endswith("s") and not w.endswith(("ss", "us", "is"))
                                    or prev in ("they", "we", "i", "you") or (len(prev) > 3 and prev.endswith("s"))):
             return True
     return False
 
 
+# words whose "'s" or "'d" is a verb ("he's", "there's", "it'd"); after a noun it is mostly a possessive
+_CONTRACTING = frozenset("he she it that there what who here where how everything nothing something everyone "
+                         "someone nobody let".split())
 # an -ed word after these is an adjective ("an estimated 30 per cent drop", "the injured man", "everything
 # from customised sports cars")
 _ADJECTIVE_BEFORE = frozenset("a an the his her its their our my your this that these those "
@@ -494,6 +498,14 @@ _SCALE_WORDS = frozenset("hundred hundreds thousand thousands million millions b
                          "dozens half third quarter fifth tenth".split())
 _OBJECT_PRONOUNS = frozenset("them him us me".split())  # not "her": "won [her] first title" is a possessive
 _FINITE = frozenset("is are was were has have had".split())
+_ED_WORDS = frozenset("mohamed mohammed muhammed ahmed hamed mahmoud naveed javed saeed rasheed hundred "
+                      "sacred naked wicked kindred".split())  # -ed words that are no verb
+_CLAIMS = frozenset("said says told insists insisted added adds revealed reveals explained explains alleges alleged "
+                    "claims claimed warns warned argues argued believes believed reports reported".split())
+_BEFORE_TO = frozenset("due thanks according prior owing".split())  # "due[ to ...]"
+# words whose "to" and verb complete them: "understood[ to want]", "set[ to join]", "likely[ to be]"
+_RAISING = frozenset("understood believed thought said expected set likely unlikely able unable about going keen "
+                     "eager ready poised tipped reported rumoured rumored alleged supposed bound due yet".split())
 # a word that, opening a rewrite whose sentence has words before it, is the verb of a subject left behind:
 # auxiliaries and past forms that are no participle ("[England] fell short"; "made", "found" open phrases)
 _OPENING_FINITE = (_AUXILIARIES - {"'s", "'re", "'ve", "'d", "'m", "be", "been", "being", "may", "will", "can"}) | frozenset(
@@ -583,6 +595,13 @@ def deletion_problems(text: str, source: str, context: str = "") -> list[str]:
         if opener:
             out.append("fragment: inside a clause opened by " + opener)
         first = src[kept[0]]
+        said = next((k for k in kept[:6] if src[k] in _CLAIMS), None)
+        if prefix[-1] == "," and said is not None and (said + 1 >= len(src) or src[said + 1] in _SENTENCE_END
+                                                        or src[said + 1] in _PREPOSITIONS or src[said + 1] == ",") \
+                and any(t in _VERBS or len(t) > 4 and t.endswith("ed") for t in prefix):
+            # "[Governments are using terrorism to advance executions,] Amnesty International alleges in its
+            # report": what was said went with the opening
+            out.append("fragment: what was said is cut (before " + src[said] + ")")
         if prefix in (["with"], ["without"]):  # "[With] Lewis Hamilton yet to sign a new contract[, it is said ...]"
             out.append("fragment: a '" + prefix[0] + "' phrase without its main clause")
         if first in _OPENING_FINITE and any(map(_is_word, prefix)):  # not "may", "will", "can": names, nouns
@@ -661,6 +680,15 @@ def deletion_problems(text: str, source: str, context: str = "") -> list[str]:
         if g not in asides and g[0] in _SUBJECT_PRONOUNS and any(t in _VERBS or t in _SPEECH for t in g[1:]):
             out.append("deletion: a clause's subject and verb " + " ".join(g))  # "revealed [he told] his parents"
             break
+        if g not in asides and len(gw) >= 2 and gw[-1] == "it" and src[b] in ("was", "is", "'s") \
+                and (gw[-2] in _CLAIMS or gw[-2] == "that"):
+            out.append("deletion: a clause's subject " + " ".join(g))  # "The 21-year-old [said it] was a stretch"
+            break
+        if gw in (["who"], ["which"]) and g != gw and _verb_in(
+                [src[k] for k in range(kept[0], a + 1) if k in kept_set or not _is_word(src[k])]):
+            # "the top authority, Ali Khamenei[, who] has been blunt": a relative clause made a second main one
+            out.append("deletion: a relative pronoun " + gw[0])
+            break
         if g[0] in _SPEECH and g[-1] == "," and sum(map(_is_word, g)) <= 3:
             # "That, he [says,] will enable": the speaker becomes the subject of what was said
             out.append("deletion: an attribution's verb " + " ".join(g))
@@ -678,8 +706,9 @@ def deletion_problems(text: str, source: str, context: str = "") -> list[str]:
         if src[b].startswith("'") and _is_word(src[b]) and gw:  # "the French [the league]'s": another possessor
             out.append("deletion: possessor " + " ".join(g))
             break
-        if all(t in _PASSIVE for t in g) or all(t in _AUXILIARIES for t in g) and (
-                len(g) > 1 or src[a] in _AUXILIARIES or src[b] in _AUXILIARIES):
+        gq = [t for t in g if t not in ('"', "'")] or g  # past a quote mark: "should [be] 'able to ...'"
+        if all(t in _PASSIVE for t in gq) or all(t in _AUXILIARIES for t in gq) and (
+                len(gq) > 1 or src[a] in _AUXILIARIES or src[b] in _AUXILIARIES):
             # "the boy [was] bought a toy gun", "Ancelotti [is] hoping", "Cullum [has been] charged",
             # "they would [have] been"
             out.append("deletion: auxiliary " + " ".join(g))
@@ -797,7 +826,10 @@ def deletion_problems(text: str, source: str, context: str = "") -> list[str]:
             and (rest[1][:1].isdigit() or rest[1] in _WORD_VALUES):
         out.append("fragment: a range cut (from ... to " + rest[1] + ")")  # "from 13,000 members[ to 55,000]"
     tail = []  # the first clause of what follows the rewrite's end, up to a mark or a word that opens another
-    for t in suffix:
+    for k, t in enumerate(suffix):
+        if t == "-" and tail and k + 1 < len(suffix) and _joined(source, tail[-1], suffix[k + 1]):
+            tail.append(t)  # "at half-time was": a hyphen inside a word is no mark
+            continue
         if t in _BOUNDARY or t in _SENTENCE_END or t in _CLAUSE_OPENERS:
             break
         tail.append(t)
@@ -862,14 +894,21 @@ def deletion_problems(text: str, source: str, context: str = "") -> list[str]:
             and any(src[k] in _PASSIVE for k in kept[-4:]):
         # "so it's no surprise[ that Sol Campbell has become a sharp-shooter]": what "it" stands for
         out.append("fragment: what 'it' stands for is cut (" + " ".join(suffix[:3]) + ")")
+    if rest[:1] == ["to"] and (src[last] in _BEFORE_TO or len(rest) > 1 and (rest[1] in _VERBS or rest[1] in (
+            "be", "have")) and src[last] in _RAISING):
+        # "found it hard to score due[ to opponents respecting them]", "with chairman Jeremy Peace
+        # understood[ to want £150million]": the word needs its "to"
+        out.append("fragment: cut before 'to' (" + src[last] + " to)")
     if rest[:1] == ["to"] and len(rest) > 2 and rest[1] in ("a", "an") and rest[2] in ("close", "end", "halt"):
         out.append("fragment: cut before 'to " + " ".join(rest[1:3]) + "'")  # "as the first half drew[ to a close]"
     if not has_verb(text):
         out.append("fragment: no verb")
     else:
-        final_clause = re.split(r",\s+and\s+|;\s+", text)[-1]
-        if final_clause != text and len(final_clause.split()) >= 3 and not has_verb(final_clause):
-            out.append("fragment: no verb after the last 'and'")  # "Sauber appealed, and by 3.15pm three judges."
+        final_clause = re.split(r",\s+and\s+|;\s+|,?\s+but\s+(?!not\b|also\b)", text)[-1]
+        if final_clause != text and len(final_clause.split()) >= 3 and not has_verb(final_clause) \
+                and not re.search(r"\bnot (?:just|only)\b", text, re.I):
+            # "Sauber appealed, and by 3.15pm three judges.", "Blackpool earned a point but manager Lee Clark."
+            out.append("fragment: no verb after the last 'and' or 'but'")
     words = [t for t in _word_tokens(text) if _is_word(t)]
     if suffix and words and words[-1] in _DANGLING:  # "... with a fearless way of."
         out.append("fragment: ends with " + words[-1])
@@ -908,6 +947,12 @@ def _is_number(token: str) -> bool:
     return token[:1].isdigit() or token in _WORD_VALUES
 
 
+def _joined(source: str, left: str, right: str) -> bool:
+    """Whether `source` writes the words `left` and `right` joined by a hyphen, with no space ("half-time")."""
+    return left.isalpha() and right.isalpha() and re.search(
+        r"\b" + re.escape(left) + r"-" + re.escape(right) + r"\b", source.translate(_QUOTES).lower()) is not None
+
+
 def _number_compound(source: str, left: str, right: str) -> bool:
     """Whether `source` writes the number `left` and the word `right` as one hyphenated word ("nine-under",
     "six-year"), in lowercased text too, where a dash between clauses has no spaces either: not before a
@@ -936,6 +981,22 @@ def _unclosed_relative(prefix: list[str]) -> bool:
     return at is not None and at > 0 and not any(t in _BOUNDARY for t in prefix[at + 1:])
 
 
+def _verb_in(words: list[str]) -> bool:
+    """Whether `words` hold a finite verb: an auxiliary, a past form that is no participle, an -ed form not
+    after a determiner or preposition ("the injured man")."""
+    return any(_finite_at(words, k) for k in range(len(words)))
+
+
+def _finite_at(words: list[str], k: int) -> bool:
+    w, prev = words[k], words[k - 1] if k else ""
+    if prev in ("to", "-") or w in ("'s", "'d") and prev not in _CONTRACTING:  # "Barcelona's win", "Hong Kong-based"
+        return False
+    if k == 0 and w in ("may", "will", "can"):  # a name or a noun: "May was overlooked"
+        return False
+    return w in _AUXILIARIES or w in _OPENING_FINITE or len(w) > 4 and w.endswith("ed") \
+        and prev not in _ADJECTIVE_BEFORE and w not in _ED_WORDS
+
+
 def _runs_into_a_verb(words: list[str]) -> bool:
     """Whether a verb follows another in one clause, nothing between them that opens a new one ("he suffered
     a stroke had to flee"); an auxiliary and its verb ("was forced") and an infinitive ("to pull") do not count."""
@@ -944,8 +1005,7 @@ def _runs_into_a_verb(words: list[str]) -> bool:
         prev = words[k - 1] if k else ""
         if w in _BOUNDARY or w in _CLAUSE_OPENERS or w in _SENTENCE_END:
             verb = False
-        elif (w in _AUXILIARIES or w in _OPENING_FINITE  # past forms and auxiliaries: "crash" may be a noun
-              or len(w) > 4 and w.endswith("ed") and prev not in _ADJECTIVE_BEFORE) and prev != "to":
+        elif _finite_at(words, k):  # past forms and auxiliaries: "crash" may be a noun
             if verb and words[k - 1] not in _AUXILIARIES:
                 return True
             verb = w not in _AUXILIARIES
@@ -1023,7 +1083,7 @@ def plain_quote(sentence: str) -> str:
 # where a unit the splitter left whole may go on with another sentence: a full stop, then (past the quote
 # marks that close on it) a word or an opening quote mark; not after an initial or a short abbreviation
 # ("u.s.", "no.", "dr.", "st.") nor inside a number
-_INNER_END = re.compile(r"(?<![\s.][^\W\d_])(?<![\s.][^\W\d_]{2})[.!?](?=(?:\s?['\"\u2019\u201d])*\s+['\"\u2018\u201c]?\s?[^\W_])")
+_INNER_END = re.compile(r"(?<![\s.][^\W\d_])(?<![\s.][^\W\d_]{2})[.!?](?=(?:\s?['\"\u2019\u201d])*\s+['\"\u2018\u201c]?\s?[\[(]?[^\W_])")
 _CLOSING_MARKS = re.compile(r"(?:\s?['\"\u2019\u201d])*")
 
 

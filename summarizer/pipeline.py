@@ -468,13 +468,17 @@ def _supported(candidates: list[str], source: str, context: str, max_sentences: 
     return passing, ([] if passing else first_problems or [])
 
 
+# a unit the splitter cut at an initial: "... who is co-chair of the a." (the A. Alfred Taubman Foundation)
+_CUT_AT_INITIAL = re.compile(r"\s[a-hj-z]\.$")
+
+
 def _takeable(sentence: str) -> bool:
     """Whether a takeaway may be written from `sentence`: it has a verb (a caption such as "Dress, £270, at
     johnlewis.com." has none), does not begin inside a quotation, is no question ("How do I get tickets?" is a
-    heading), no promotion ("... see all the photos.") and no noun with only a relative clause ("The fight which
-    made George Foreman famous in defeat.", a caption)."""
+    heading), no promotion ("... see all the photos."), no noun with only a relative clause ("The fight which
+    made George Foreman famous in defeat.", a caption) and not cut at an initial ("co-chair of the a.")."""
     return has_verb(sentence) and not opens_mid_quote(sentence) and not is_question(sentence) \
-        and not is_promo(sentence) and not relative_clause_only(sentence)
+        and not is_promo(sentence) and not relative_clause_only(sentence) and not _CUT_AT_INITIAL.search(sentence)
 
 
 def _ranking(scores: torch.Tensor, in_story: int | None = None) -> list[int]:
