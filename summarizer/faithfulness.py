@@ -491,6 +491,7 @@ _SAFE_STOP = _SAFE_NEXT | _CONTRAST
 
 
 # words that say how exact a number is: "[more than] $10,000", "[at least] 12 people", "[nearly] half"
+_TIME_UNITS = frozenset("seconds minutes hours days weeks months years".split())
 _QUANTIFIERS = frozenset("than least most about around nearly almost over under roughly approximately some "
                          "estimated only just extra additional another upwards close below above exceeding "
                          "barely merely potentially possibly perhaps reportedly allegedly".split())  # and "up to"
@@ -502,6 +503,9 @@ _ED_WORDS = frozenset("mohamed mohammed muhammed ahmed hamed mahmoud naveed jave
                       "sacred naked wicked kindred".split())  # -ed words that are no verb
 _CLAIMS = frozenset("said says told insists insisted added adds revealed reveals explained explains alleges alleged "
                     "claims claimed warns warned argues argued believes believed reports reported".split())
+_TIME_UNITS = frozenset("seconds minutes hours days weeks months years".split())
+_PARTITIVES = frozenset("one two three four five six seven eight nine ten some most many all half part none each "
+                         "several few much any both either neither majority minority".split())
 _BEFORE_TO = frozenset("due thanks according prior owing".split())  # "due[ to ...]"
 # words whose "to" and verb complete them: "understood[ to want]", "set[ to join]", "likely[ to be]"
 _RAISING = frozenset("understood believed thought said expected set likely unlikely able unable about going keen "
@@ -671,6 +675,9 @@ def deletion_problems(text: str, source: str, context: str = "") -> list[str]:
             break
         if g not in asides and "to" in gw[:-1] and gw[-1] in _VERBS and gw[-1] not in _AUXILIARIES - {"be", "have"}:
             out.append("deletion: a verb " + " ".join(gw))  # "luring [Britons to become] fighters"
+            break
+        if gw[-1:] == ["of"] and len(gw) <= 3 and gw[0] in _PARTITIVES and g not in asides:
+            out.append("deletion: a quantifier " + " ".join(gw))  # "regained control of [one of] its 11 channels"
             break
         if g[0] == "of" and _is_number(src[a]) or ("and" in g or "or" in g) and g[0] not in _BOUNDARY and (
                 _is_number(src[a]) or src[a] in ("other", "more") and a > 0 and _is_number(src[a - 1])):
@@ -899,6 +906,12 @@ def deletion_problems(text: str, source: str, context: str = "") -> list[str]:
         # "found it hard to score due[ to opponents respecting them]", "with chairman Jeremy Peace
         # understood[ to want £150million]": the word needs its "to"
         out.append("fragment: cut before 'to' (" + src[last] + " to)")
+    if rest[:1] and rest[0] in ("in", "ahead", "into", "level") \
+            and any(src[k] in ("put", "puts", "putting") and src[k + 1] not in ("through", "on") for k in kept[-5:]):
+        out.append("fragment: where it was put is cut (" + " ".join(rest) + ")")  # "putting Queen of the South[ in the lead]"
+    if rest[:1] and rest[0] in ("after", "before", "since", "into") and src[last] in _TIME_UNITS \
+            and last > 0 and src[last - 1] in ("just", "only", "mere", "few"):
+        out.append("fragment: a time cut from what it counts from (" + " ".join(rest) + ")")  # "just hours[ after ...]"
     if rest[:1] == ["to"] and len(rest) > 2 and rest[1] in ("a", "an") and rest[2] in ("close", "end", "halt"):
         out.append("fragment: cut before 'to " + " ".join(rest[1:3]) + "'")  # "as the first half drew[ to a close]"
     if not has_verb(text):
@@ -1059,6 +1072,9 @@ _ATTRIBUTION = re.compile(r",\s+(?:(?:[^,.;:!?]{1,60}?\s+)?(?:said|says|told|add
                           r"(?P<end>[.!?]?[\"'\u2019\u201d]*)\s*$", re.I)
 
 
+# a verb of the sentence's own before the attribution's: ", was shocked after a stranger reported her ..."
+_PREDICATE = re.compile(r"^,\s+(?:\S+\s+){0,2}?(?:was|were|is|are|has|had|have)\s+(?!been\b)(?!said\b|told\b|reported\b)"
+                        r"[^\W\d_]+\s+\S", re.I)
 _DATELINE = re.compile(r"^[A-Za-z][\w .'-]{1,30}(?:,\s+[\w .'-]{1,30})?\s+\((?:CNN|AP|AFP|Reuters)\)\s*"
                        r"(?:--|\u2014|\u2013|-)?\s*(?=\w)", re.I)
 
@@ -1075,7 +1091,8 @@ def plain_quote(sentence: str) -> str:
             break
         text = shorter
     m = _ATTRIBUTION.search(text)
-    if m and len(text[:m.start()].split()) >= 6:  # an attribution, not the clause the sentence is about
+    if m and len(text[:m.start()].split()) >= 6 and not _PREDICATE.search(m.group(0)):
+        # an attribution, not the clause the sentence is about (", was shocked after a stranger reported her")
         text = text[:m.start()] + (m.group("end") or ".")
     return text[:1].upper() + text[1:] if len(text.split()) >= 4 else sentence
 

@@ -747,3 +747,35 @@ def test_those_kept_whole_or_cut_safely_pass(rewrite, source):
     assert not any(w in p for p in unfaithful(rewrite, source)
                    for w in ("what was said", "relative pronoun", "cut before", "auxiliary", "no verb",
                              "a clause's subject"))
+
+
+@pytest.mark.parametrize("rewrite, source, why", [
+    # "one of" its channels is not all of them
+    ("The network regained control of its 11 channels.", "The network regained control of one of its 11 channels.",
+     "quantifier"),
+    # where something was put, and what a short time counts from
+    ("The striker scored to put his side.", "The striker scored to put his side in the lead.", "where it was put"),
+    ("The players went out for dinner just hours.", "The players went out for dinner just hours after the defeat.",
+     "a time cut"),
+])
+def test_a_quantifier_a_place_or_a_time_cut(rewrite, source, why):
+    assert any(why in p for p in unfaithful(rewrite, source))
+
+
+@pytest.mark.parametrize("rewrite, source", [
+    ("He was jailed for five months.", "He was jailed for five months after admitting the offence."),
+    ("The squad are put through their paces at the stadium.",
+     "The squad are put through their paces at the stadium on Tuesday evening."),
+])
+def test_a_duration_or_a_training_session_cut_passes(rewrite, source):
+    assert not any(w in p for p in unfaithful(rewrite, source) for w in ("where it was put", "a time cut"))
+
+
+def test_a_quote_keeps_a_clause_that_only_looks_like_an_attribution():
+    from summarizer.faithfulness import plain_quote
+
+    sentence = ("A mother whose son has a rare disease, which makes his skin look scalded, was shocked after a "
+                "stranger reported her to police.")
+    assert plain_quote(sentence) == sentence  # ", was shocked after a stranger reported her" is the main clause
+    assert plain_quote("The club will appeal against the ban on Monday, the chairman has said.") == \
+        "The club will appeal against the ban on Monday."
