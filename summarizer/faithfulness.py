@@ -372,7 +372,8 @@ def has_verb(text: str) -> bool:
             return True
         if caption:
             continue
-        if (nxt in _AFTER_VERB or nxt[:1].isdigit()) and (len(w) >= 4 and w.endswith("s") and not w.endswith(("ss", "us", "is"))
+        if (nxt in _AFTER_VERB or nxt[:1].isdigit()) and (len(w) >= 4 and w.endswith("s")
+                                                          and not w.endswith(("ss", "us", "is"))
                                    or prev in ("they", "we", "i", "you") or (len(prev) > 3 and prev.endswith("s"))):
             return True
     return False
@@ -491,7 +492,6 @@ _SAFE_STOP = _SAFE_NEXT | _CONTRAST
 
 
 # words that say how exact a number is: "[more than] $10,000", "[at least] 12 people", "[nearly] half"
-_TIME_UNITS = frozenset("seconds minutes hours days weeks months years".split())
 _QUANTIFIERS = frozenset("than least most about around nearly almost over under roughly approximately some "
                          "estimated only just extra additional another upwards close below above exceeding "
                          "barely merely potentially possibly perhaps reportedly allegedly".split())  # and "up to"
@@ -512,9 +512,10 @@ _RAISING = frozenset("understood believed thought said expected set likely unlik
                      "eager ready poised tipped reported rumoured rumored alleged supposed bound due yet".split())
 # a word that, opening a rewrite whose sentence has words before it, is the verb of a subject left behind:
 # auxiliaries and past forms that are no participle ("[England] fell short"; "made", "found" open phrases)
-_OPENING_FINITE = (_AUXILIARIES - {"'s", "'re", "'ve", "'d", "'m", "be", "been", "being", "may", "will", "can"}) | frozenset(
+_OPENING_FINITE = frozenset(
     "said says told tells went fell rose came became began ran saw took gave wrote spoke broke chose drove "
-    "flew grew knew threw drew drank ate won lost scored".split())
+    "flew grew knew threw drew drank ate won lost scored".split()) | (
+    _AUXILIARIES - {"'s", "'re", "'ve", "'d", "'m", "be", "been", "being", "may", "will", "can"})
 # prepositions whose object a deletion can hand to the verb before them
 _OBJECT_PREPOSITIONS = frozenset("for from to into onto with about against in on at of by".split())
 _COMPARATIVES = frozenset("sooner later better worse rather earlier bigger smaller higher lower longer shorter "
@@ -908,7 +909,8 @@ def deletion_problems(text: str, source: str, context: str = "") -> list[str]:
         out.append("fragment: cut before 'to' (" + src[last] + " to)")
     if rest[:1] and rest[0] in ("in", "ahead", "into", "level") \
             and any(src[k] in ("put", "puts", "putting") and src[k + 1] not in ("through", "on") for k in kept[-5:]):
-        out.append("fragment: where it was put is cut (" + " ".join(rest) + ")")  # "putting Queen of the South[ in the lead]"
+        # "putting Queen of the South[ in the lead]"
+        out.append("fragment: where it was put is cut (" + " ".join(rest) + ")")
     if rest[:1] and rest[0] in ("after", "before", "since", "into") and src[last] in _TIME_UNITS \
             and last > 0 and src[last - 1] in ("just", "only", "mere", "few"):
         out.append("fragment: a time cut from what it counts from (" + " ".join(rest) + ")")  # "just hours[ after ...]"
@@ -970,9 +972,11 @@ def _number_compound(source: str, left: str, right: str) -> bool:
     """Whether `source` writes the number `left` and the word `right` as one hyphenated word ("nine-under",
     "six-year"), in lowercased text too, where a dash between clauses has no spaces either: not before a
     function word or an -ing form ("15-taking his tally")."""
-    return _is_number(left) and right.isalpha() and right not in _DANGLING and right not in _FREE_OPENERS \
-        and not right.endswith("ing") and re.search(r"(?<![\w.,])" + re.escape(left) + r"[-\u2010\u2011]"
-                                                   + re.escape(right) + r"\b", source.translate(_QUOTES).lower()) is not None
+    if not (_is_number(left) and right.isalpha() and right not in _DANGLING and right not in _FREE_OPENERS
+            and not right.endswith("ing")):
+        return False
+    compound = r"(?<![\w.,])" + re.escape(left) + r"[-\u2010\u2011]" + re.escape(right) + r"\b"
+    return re.search(compound, source.translate(_QUOTES).lower()) is not None
 
 
 def _past_aside(suffix: list[str]) -> str | None:
@@ -1015,7 +1019,6 @@ def _runs_into_a_verb(words: list[str]) -> bool:
     a stroke had to flee"); an auxiliary and its verb ("was forced") and an infinitive ("to pull") do not count."""
     verb = False
     for k, w in enumerate(words):
-        prev = words[k - 1] if k else ""
         if w in _BOUNDARY or w in _CLAUSE_OPENERS or w in _SENTENCE_END:
             verb = False
         elif _finite_at(words, k):  # past forms and auxiliaries: "crash" may be a noun
@@ -1073,7 +1076,8 @@ _ATTRIBUTION = re.compile(r",\s+(?:(?:[^,.;:!?]{1,60}?\s+)?(?:said|says|told|add
 
 
 # a verb of the sentence's own before the attribution's: ", was shocked after a stranger reported her ..."
-_PREDICATE = re.compile(r"^,\s+(?:\S+\s+){0,2}?(?:was|were|is|are|has|had|have)\s+(?!been\b)(?!said\b|told\b|reported\b)"
+_PREDICATE = re.compile(r"^,\s+(?:\S+\s+){0,2}?(?:was|were|is|are|has|had|have)\s+"
+                        r"(?!been\b)(?!said\b|told\b|reported\b)"
                         r"[^\W\d_]+\s+\S", re.I)
 _DATELINE = re.compile(r"^[A-Za-z][\w .'-]{1,30}(?:,\s+[\w .'-]{1,30})?\s+\((?:CNN|AP|AFP|Reuters)\)\s*"
                        r"(?:--|\u2014|\u2013|-)?\s*(?=\w)", re.I)
@@ -1100,7 +1104,8 @@ def plain_quote(sentence: str) -> str:
 # where a unit the splitter left whole may go on with another sentence: a full stop, then (past the quote
 # marks that close on it) a word or an opening quote mark; not after an initial or a short abbreviation
 # ("u.s.", "no.", "dr.", "st.") nor inside a number
-_INNER_END = re.compile(r"(?<![\s.][^\W\d_])(?<![\s.][^\W\d_]{2})[.!?](?=(?:\s?['\"\u2019\u201d])*\s+['\"\u2018\u201c]?\s?[\[(]?[^\W_])")
+_INNER_END = re.compile(r"(?<![\s.][^\W\d_])(?<![\s.][^\W\d_]{2})[.!?]"
+                        r"(?=(?:\s?['\"\u2019\u201d])*\s+['\"\u2018\u201c]?\s?[\[(]?[^\W_])")
 _CLOSING_MARKS = re.compile(r"(?:\s?['\"\u2019\u201d])*")
 
 
@@ -1121,7 +1126,8 @@ def first_sentence(unit: str, min_words: int = 6) -> str:
 
 
 # a promotion or link, not news: "Billboard: 2015 ACM Awards: see all the photos.", "Scroll down for video"
-_PROMO = re.compile(r"\b(?:see (?:all )?(?:the |our )?(?:photos|pictures|pics|gallery|images)|watch (?:the |our )?video|"
+_PROMO = re.compile(r"\b(?:see (?:all )?(?:the |our )?(?:photos|pictures|pics|gallery|images)|"
+                    r"watch (?:the |our )?video|"
                     r"click here|read more|scroll down(?: for (?:video|more))?)\W*$", re.I)
 
 

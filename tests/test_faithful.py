@@ -736,9 +736,11 @@ def test_a_claim_a_clause_or_a_verb_lost_in_more_ways(rewrite, source, why):
 
 
 @pytest.mark.parametrize("rewrite, source", [
-    ("Muir finished fifth at the championships.", "Muir, who finished fifth at the championships, now holds the record."),
+    ("Muir finished fifth at the championships.",
+     "Muir, who finished fifth at the championships, now holds the record."),
     ("The side earned a point but not a win.", "The side earned a point but not a win on Saturday."),
-    ("The report says councils are cutting services.", "The report says councils are cutting services, the charity alleges."),
+    ("The report says councils are cutting services.",
+     "The report says councils are cutting services, the charity alleges."),
     ("Ahmed Hassan, who scored twice, was named man of the match.",
      "Ahmed Hassan, who scored twice, was named man of the match on Sunday."),
     ("He's back in training.", "He's back in training after a knee injury."),
