@@ -560,6 +560,9 @@ def deletion_problems(text: str, source: str, context: str = "") -> list[str]:
     if not kept:
         return ["reworded"]
     src = _word_tokens(source)
+    if path[0] is None and src[kept[0]] == "'s":
+        # "[Newcastle United had £34m in the bank, the club]'s accounts" -> "Newcastle's accounts": another owner
+        return ["subject: a possessor from another sentence"]
     surface = _surface_tokens(source)
     surface = surface if len(surface) == len(src) else None  # the source's casing, token by token
     prefix = [t for t in _after_last(src[:kept[0]], _SENTENCE_END) if t not in ('"', "'")]
@@ -722,7 +725,7 @@ def deletion_problems(text: str, source: str, context: str = "") -> list[str]:
             out.append("deletion: auxiliary " + " ".join(g))
             break
         if g[-1] != "-" and all(t == "-" if k % 2 == 0 else _is_word(t) for k, t in enumerate(g)) \
-                and _hyphenated(source, src[a], g[1]):
+                and _hyphenated(source, src[a], g[1]) or g[:4] == ["-", "in", "-", "law"]:  # lowercased "-in-law" too
             out.append("deletion: a hyphenated word's tail " + src[a] + "".join(g))  # "her son[-in-law]"
             break
         if len(g) == 2 and g[1] == "-" and g[0].isalpha() and src[a] != "-" and _hyphenated(source, g[0], src[b]):
@@ -785,6 +788,9 @@ def deletion_problems(text: str, source: str, context: str = "") -> list[str]:
                 and (src[b] in _PREPOSITIONS or not _is_word(src[b])):
             # "handed caretaker manager Dean Holden [the job] for the rest of the season"
             out.append("deletion: a second object " + " ".join(g))
+            break
+        if g[0] in ("and", "or") and len(g) > 1 and g[-1] == src[a] and _is_word(src[a]):
+            out.append("deletion: two names made one " + " ".join(g))  # "the Statue of Liberty[ and Liberty] Island"
             break
         if g[0] in ("and", "or") and src[b] in _AUXILIARIES:  # "Spurs [and England] have been in talks"
             out.append("deletion: a conjunct " + " ".join(g))
@@ -911,6 +917,13 @@ def deletion_problems(text: str, source: str, context: str = "") -> list[str]:
             and any(src[k] in ("put", "puts", "putting") and src[k + 1] not in ("through", "on") for k in kept[-5:]):
         # "putting Queen of the South[ in the lead]"
         out.append("fragment: where it was put is cut (" + " ".join(rest) + ")")
+    if src[last] in _CLAIMS and src[last] not in ("claims", "reports") and src[last - 1] not in _PASSIVE \
+            and not any(map(_is_word, rest)) and sum(map(_is_word, prefix)) + max(
+            (sum(map(_is_word, g)) for g in gaps), default=0) >= 4:
+        out.append("fragment: only the attribution is kept (" + src[last] + ")")  # "[...] full accounts have revealed"
+    if rest[:1] and rest[0] in ("on", "into", "to", "through", "top", "clear", "ahead", "back") \
+            and any(src[k] in ("send", "sends", "sent", "sending") for k in kept[-5:]):
+        out.append("fragment: where it was sent is cut (" + " ".join(rest) + ")")  # "to send Real Madrid[ on their way]"
     if rest[:1] and rest[0] in ("after", "before", "since", "into") and src[last] in _TIME_UNITS \
             and last > 0 and src[last - 1] in ("just", "only", "mere", "few"):
         out.append("fragment: a time cut from what it counts from (" + " ".join(rest) + ")")  # "just hours[ after ...]"
