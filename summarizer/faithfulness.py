@@ -733,10 +733,16 @@ def deletion_problems(text: str, source: str, context: str = "") -> list[str]:
             break
         if g not in asides and g[-1] in _OBJECT_PREPOSITIONS and len(gw) >= 2 and src[b] not in _VERBS \
                 and g[0] not in _BOUNDARY | _AUXILIARIES | _PARTICLES | _PREPOSITIONS and src[a] not in _AUXILIARIES \
-                and (src[a] in _VERBS or len(src[a]) > 4 and src[a].endswith("ed")):
+                and (src[a] in _VERBS or len(src[a]) > 4 and src[a].endswith("ed")
+                     or src[a] in _PREPOSITIONS and g[-1] not in ("of", "in", "at")):  # "for [her country against] Germany"
             # "Nile Rodgers enlisted [Karlie Kloss for] Chic's video", "joined [the club from] Chelsea": the
             # preposition's object becomes the verb's
             out.append("deletion: an object and its preposition " + " ".join(g))
+            break
+        if len(gw) == 1 and gw[0] in ("with", "by", "of", "for") and len(src[b]) > 4 and src[b].endswith("ed") \
+                and not _verb_in([src[k] for k in kept if k < b]):
+            # "Leigh Griffiths [with] signed match ball": the participle becomes what he did
+            out.append("deletion: a participle made the verb (" + gw[0] + " " + src[b] + ")")
             break
         if g in (["who"], ["which"]) and _runs_into_a_verb([src[k] for k in kept]):
             # "a teacher [who] nursed her boyfriend after he suffered a stroke had to flee": two verbs, one clause
@@ -1161,3 +1167,15 @@ def relative_clause_only(sentence: str) -> bool:
     words = [t for t in _word_tokens(m.group(1)) if _is_word(t)]
     verb = next((k for k, w in enumerate(words) if w in _VERBS or len(w) > 4 and w.endswith("ed")), None)
     return verb is not None and not has_verb(" ".join(words[verb + 1:]))
+
+
+def opening_only(sentence: str) -> bool:
+    """Whether `sentence` is only an introductory phrase and a relative clause ("At the exotic driving
+    experience, which bills itself as a chance to drive your dream car."): no main clause."""
+    if not _SUBORDINATE_OPENER.match(sentence.strip()):
+        return False
+    parts = re.split(r",\s", sentence.strip(), maxsplit=2)
+    # "After the match, which ended 2-2, the fans ran on": the main clause comes after the relative one
+    return len(parts) > 1 and not has_verb(parts[0]) \
+        and re.match(r"(which|who|whom|whose|where)\b", parts[1], re.I) is not None \
+        and not (len(parts) > 2 and has_verb(parts[2]))

@@ -29,8 +29,8 @@ from .clean import BOX_BREAK
 from .decoding import SourceSpans, beam_cache, beam_search, source_vocabulary, supports_small_vocabulary
 from .extractor import SUBFOLDER as EXTRACTOR_SUBFOLDER
 from .extractor import Extractor
-from .faithfulness import (first_sentence, has_verb, is_promo, is_question, opens_mid_quote, plain_quote,
-                           relative_clause_only, unfaithful)
+from .faithfulness import (first_sentence, has_verb, is_promo, is_question, opening_only, opens_mid_quote,
+                           plain_quote, relative_clause_only, unfaithful)
 from .model import load_seq2seq, pad_rows, width_groups
 from .options import DTYPES, NUM_TAKEAWAYS, SummarizeOptions
 from .prompt import ABSTRACT, TAKEAWAY, content, context_for, rewrite_source, strip_mode, tokens
@@ -476,9 +476,11 @@ def _takeable(sentence: str) -> bool:
     """Whether a takeaway may be written from `sentence`: it has a verb (a caption such as "Dress, £270, at
     johnlewis.com." has none), does not begin inside a quotation, is no question ("How do I get tickets?" is a
     heading), no promotion ("... see all the photos."), no noun with only a relative clause ("The fight which
-    made George Foreman famous in defeat.", a caption) and not cut at an initial ("co-chair of the a.")."""
+    made George Foreman famous in defeat.", a caption), no opening phrase with only a relative clause ("At the
+    driving experience, which bills itself as ...") and not cut at an initial ("co-chair of the a.")."""
     return has_verb(sentence) and not opens_mid_quote(sentence) and not is_question(sentence) \
-        and not is_promo(sentence) and not relative_clause_only(sentence) and not _CUT_AT_INITIAL.search(sentence)
+        and not is_promo(sentence) and not relative_clause_only(sentence) and not opening_only(sentence) \
+        and not _CUT_AT_INITIAL.search(sentence)
 
 
 def _ranking(scores: torch.Tensor, in_story: int | None = None) -> list[int]:

@@ -808,3 +808,24 @@ def test_a_possessor_from_the_context_is_another_owner():
     assert not any("only the attribution" in p for p in unfaithful(
         "She shouted with joy after the surprise was revealed.",
         "She, who has worked at the house for 24 years, shouted with joy after the surprise was revealed."))
+
+
+@pytest.mark.parametrize("rewrite, source, why", [
+    # a preposition's object handed to another preposition: she plays for Russia, against Germany
+    ("She will play for Germany in the semi-final.", "She will play for her country against Germany in the semi-final.",
+     "object and its preposition"),
+    # a caption's participle made into what the man did
+    ("Leigh Griffiths signed match ball.", "Hat-trick hero Leigh Griffiths with signed match ball.", "participle"),
+])
+def test_a_preposition_or_a_participle_that_changes_who_did_what(rewrite, source, why):
+    assert any(why in p for p in unfaithful(rewrite, source))
+
+
+def test_an_opening_phrase_with_only_a_relative_clause_is_no_takeaway():
+    from summarizer.pipeline import _takeable
+
+    assert not _takeable("At the driving experience, which bills itself as a chance to drive your dream car.")
+    assert _takeable("After the match, which ended 2-2, the fans invaded the pitch.")
+    assert _takeable("In January we moved the jobs to spot machines, which cost less but can be taken away.")
+    assert not any("object and its preposition" in p for p in unfaithful(
+        "She vanished on March 9 from San Bernardino.", "She vanished on March 9 from her home in San Bernardino."))
