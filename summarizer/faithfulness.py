@@ -501,6 +501,8 @@ _OBJECT_PRONOUNS = frozenset("them him us me".split())  # not "her": "won [her] 
 _FINITE = frozenset("is are was were has have had".split())
 _ED_WORDS = frozenset("mohamed mohammed muhammed ahmed hamed mahmoud naveed javed saeed rasheed hundred "
                       "sacred naked wicked kindred".split())  # -ed words that are no verb
+# what may follow a verb as its object: "[Defoe (centre)] scored the winner"; "the [alleged] incident" is no verb
+_OBJECT_STARTS = frozenset("the a an his her their its him them it up out down off".split())
 _CLAIMS = frozenset("said says told insists insisted added adds revealed reveals explained explains alleges alleged "
                     "claims claimed warns warned argues argued believes believed reports reported".split())
 _TIME_UNITS = frozenset("seconds minutes hours days weeks months years".split())
@@ -612,7 +614,12 @@ def deletion_problems(text: str, source: str, context: str = "") -> list[str]:
             out.append("fragment: what was said is cut (before " + src[said] + ")")
         if prefix in (["with"], ["without"]):  # "[With] Lewis Hamilton yet to sign a new contract[, it is said ...]"
             out.append("fragment: a '" + prefix[0] + "' phrase without its main clause")
-        if first in _OPENING_FINITE and any(map(_is_word, prefix)):  # not "may", "will", "can": names, nouns
+        bare = prefix[:prefix.index("(")] if "(" in prefix and prefix[-1] == ")" else prefix  # less "(centre)"
+        after_first = src[kept[0] + 1] if kept[0] + 1 < len(src) else ""
+        if (first in _OPENING_FINITE or len(first) > 4 and first.endswith("ed") and first not in _ED_WORDS
+                and first not in _CAPTION_VERBS and bare and _is_word(bare[-1]) and bare[-1] not in _FUNCTION
+                and bare[-1] not in _ADJECTIVE_BEFORE and (after_first in _OBJECT_STARTS or _is_number(after_first))) \
+                and any(map(_is_word, prefix)):  # not "may", "will", "can": names, nouns
             out.append("fragment: no subject (" + " ".join(prefix[-3:]) + " " + first + ")")  # "[England] fell short"
         if prefix[-1] in _SUBORDINATORS and _unclosed_relative(prefix) and _runs_into_a_verb([src[k] for k in kept]):
             # "[A teacher who nursed her boyfriend after] he suffered a stroke had to flee": the teacher fled
@@ -857,8 +864,14 @@ def deletion_problems(text: str, source: str, context: str = "") -> list[str]:
     month = {k for k, t in enumerate(tail) if t in ("may", "march") and surface and surface[start + k][:1].isupper()}
     verb = next((t for k, t in enumerate(tail) if t in _TAIL_VERBS and (k == 0 or tail[k - 1] != "to")
                  and k not in month), None)
-    if not verb and suffix[:1] == [","] and len(suffix) > 1 and suffix[1] in _TAIL_VERBS:
-        verb = suffix[1]  # "[The men missing,] Tom Reed and Ann Lee[, were seen ...]": the subject alone
+    after_tail = suffix[len(tail):len(tail) + 2]
+    if not verb and after_tail[:1] == [","] and len(after_tail) > 1 and after_tail[1] in _TAIL_VERBS \
+            and not (after_tail[1] == "may" and suffix[len(tail) + 2:len(tail) + 3][:1] and _is_number(
+                suffix[len(tail) + 2])) \
+            and not any(t in ("who", "which") for g in gaps for t in g):  # a relative clause made the rewrite
+        # "[The men missing,] Tom Reed and Ann Lee[, were seen ...]": the subject alone; "a woman inundated
+        # with messages for running a group[ for teenagers, has shamed her trolls]"
+        verb = after_tail[1]
     if verb:  # "everything you hope a film [with its star would be]"
         out.append("fragment: cut before the verb " + verb)
     elif suffix[len(tail):len(tail) + 1] in ([","], ["-"], ["("]) \
@@ -923,6 +936,12 @@ def deletion_problems(text: str, source: str, context: str = "") -> list[str]:
             and any(src[k] in ("put", "puts", "putting") and src[k + 1] not in ("through", "on") for k in kept[-5:]):
         # "putting Queen of the South[ in the lead]"
         out.append("fragment: where it was put is cut (" + " ".join(rest) + ")")
+    words_ = [t for t in _word_tokens(text) if _is_word(t)]
+    if src[last] in _CLAIMS and src[last] not in ("claims", "reports") and src[last - 1] not in _PASSIVE \
+            and any(map(_is_word, rest)) and rest[0] not in _CLAUSE_OPENERS - {"that"} and rest[0] != "to":
+        out.append("fragment: what was said is cut (" + src[last] + " " + " ".join(rest) + ")")  # "Wisconsin said."
+    if "as" in words_[-3:-1] and rest and (rest[0] in _VERBS or len(rest[0]) > 4 and rest[0].endswith("ed")):
+        out.append("fragment: a clause cut after 'as' (" + " ".join(rest) + ")")  # "closer to the title as the blues."
     if src[last] in _CLAIMS and src[last] not in ("claims", "reports") and src[last - 1] not in _PASSIVE \
             and not any(map(_is_word, rest)) and sum(map(_is_word, prefix)) + max(
             (sum(map(_is_word, g)) for g in gaps), default=0) >= 4:
@@ -1123,7 +1142,7 @@ def plain_quote(sentence: str) -> str:
 # where a unit the splitter left whole may go on with another sentence: a full stop, then (past the quote
 # marks that close on it) a word or an opening quote mark; not after an initial or a short abbreviation
 # ("u.s.", "no.", "dr.", "st.") nor inside a number
-_INNER_END = re.compile(r"(?<![\s.][^\W\d_])(?<![\s.][^\W\d_]{2})[.!?]"
+_INNER_END = re.compile(r"(?:(?<![\s.][^\W\d_])(?<![\s.][^\W\d_]{2})\.|[!?])"
                         r"(?=(?:\s?['\"\u2019\u201d])*\s+['\"\u2018\u201c]?\s?[\[(]?[^\W_])")
 _CLOSING_MARKS = re.compile(r"(?:\s?['\"\u2019\u201d])*")
 

@@ -829,3 +829,29 @@ def test_an_opening_phrase_with_only_a_relative_clause_is_no_takeaway():
     assert _takeable("In January we moved the jobs to spot machines, which cost less but can be taken away.")
     assert not any("object and its preposition" in p for p in unfaithful(
         "She vanished on March 9 from San Bernardino.", "She vanished on March 9 from her home in San Bernardino."))
+
+
+@pytest.mark.parametrize("rewrite, source, why", [
+    ("The parish said.", "The parish said in a statement that the fair will be replaced.", "what was said is cut"),
+    ("The win took them closer to the title as the leaders.",
+     "The win took them closer to the title as the leaders opened up a ten-point gap.", "a clause cut after 'as'"),
+    ("A woman sent abusive messages for running a support group.",
+     "A woman sent abusive messages for running a support group for teenagers, has shamed her trolls online.",
+     "cut before the verb has"),
+    ("Reinvigorated the side with a stunning strike.", "Jermain Defoe (centre) reinvigorated the side with a stunning strike.",
+     "no subject"),
+])
+def test_a_speech_a_clause_or_a_subject_cut_at_the_edges(rewrite, source, why):
+    assert any(why in p for p in unfaithful(rewrite, source))
+
+
+def test_an_exclamation_ends_a_sentence_and_adjectives_in_ed_open_one():
+    from summarizer.faithfulness import first_sentence
+
+    assert first_sentence("people like you should be locked up! ' several people called her names online.") == \
+        "people like you should be locked up!"
+    for rewrite, source in (("Proposed deal would combine the two largest operators.",
+                             "The proposed deal would combine the two largest operators."),
+                            ("The striker has not played since October.",
+                             "The striker, who has not played since October after an injury, has been replaced.")):
+        assert not any(w in p for p in unfaithful(rewrite, source) for w in ("no subject", "cut before the verb"))
