@@ -868,7 +868,8 @@ def deletion_problems(text: str, source: str, context: str = "") -> list[str]:
     if not verb and after_tail[:1] == [","] and len(after_tail) > 1 and after_tail[1] in _TAIL_VERBS \
             and not (after_tail[1] == "may" and suffix[len(tail) + 2:len(tail) + 3][:1] and _is_number(
                 suffix[len(tail) + 2])) \
-            and not any(t in ("who", "which") for g in gaps for t in g):  # a relative clause made the rewrite
+            and not any([t for t in g if _is_word(t)] in (["who"], ["which"]) for g in gaps):
+        # (not where a deleted "who" made the rewrite of a relative clause: "The striker[, who] has not played ...")
         # "[The men missing,] Tom Reed and Ann Lee[, were seen ...]": the subject alone; "a woman inundated
         # with messages for running a group[ for teenagers, has shamed her trolls]"
         verb = after_tail[1]
@@ -1169,8 +1170,12 @@ _PROMO = re.compile(r"\b(?:see (?:all )?(?:the |our )?(?:photos|pictures|pics|ga
                     r"click here|read more|scroll down(?: for (?:video|more))?)\W*$", re.I)
 
 
+_PROMO_START = re.compile(r"^[\"'\u201c\u2018(]*(?:find out (?:how|more|what|who|why)|click (?:here|through)|"
+                          r"sign up)\b", re.I)  # "Find out how Romeu and Keown get on, plus make your predictions."
+
+
 def is_promo(sentence: str) -> bool:
-    return _PROMO.search(sentence) is not None
+    return _PROMO.search(sentence) is not None or _PROMO_START.search(sentence) is not None
 
 
 _NOUN_AND_RELATIVE = re.compile(r"^[\"'\u201c\u2018(]*(?:the|a|an|this|that)\s+(?:[\w'\u2019-]+\s+){1,4}?"

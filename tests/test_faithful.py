@@ -679,6 +679,7 @@ def test_a_promotion_or_a_noun_with_only_a_relative_clause_is_no_takeaway():
     assert not _takeable("he is survived by a daughter, who is co-chair of the a.")  # a splitter's cut at an initial
     assert _takeable("he is survived by a daughter, who is co-chair of the foundation.")
     assert is_promo("Billboard: 2015 ACM Awards: see all the photos.") and is_promo("Scroll down for video")
+    assert is_promo("Find out how our two pundits get on, plus make your own predictions.")
     assert not is_promo("She went to see all the photos of her late father at the museum on Monday.")
 
 
@@ -855,3 +856,10 @@ def test_an_exclamation_ends_a_sentence_and_adjectives_in_ed_open_one():
                             ("The striker has not played since October.",
                              "The striker, who has not played since October after an injury, has been replaced.")):
         assert not any(w in p for p in unfaithful(rewrite, source) for w in ("no subject", "cut before the verb"))
+
+
+def test_a_verb_cut_after_a_relative_clause_is_still_seen():
+    # the deleted "during which he" is no relative clause made the rewrite: "were posted" is the verb cut
+    assert any("cut before the verb were" in p for p in unfaithful(
+        "Photos of the visit presented some members with replica jerseys.",
+        "Photos of the visit, during which he presented some members with replica jerseys, were posted online."))
