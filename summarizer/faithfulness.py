@@ -741,7 +741,8 @@ def deletion_problems(text: str, source: str, context: str = "") -> list[str]:
         if g not in asides and g[-1] in _OBJECT_PREPOSITIONS and len(gw) >= 2 and src[b] not in _VERBS \
                 and g[0] not in _BOUNDARY | _AUXILIARIES | _PARTICLES | _PREPOSITIONS and src[a] not in _AUXILIARIES \
                 and (src[a] in _VERBS or len(src[a]) > 4 and src[a].endswith("ed")
-                     or src[a] in _PREPOSITIONS and g[-1] not in ("of", "in", "at")):  # "for [her country against] Germany"
+                     # "play for [her country against] Germany"
+                     or src[a] in _PREPOSITIONS and g[-1] not in ("of", "in", "at")):
             # "Nile Rodgers enlisted [Karlie Kloss for] Chic's video", "joined [the club from] Chelsea": the
             # preposition's object becomes the verb's
             out.append("deletion: an object and its preposition " + " ".join(g))
@@ -949,7 +950,8 @@ def deletion_problems(text: str, source: str, context: str = "") -> list[str]:
         out.append("fragment: only the attribution is kept (" + src[last] + ")")  # "[...] full accounts have revealed"
     if rest[:1] and rest[0] in ("on", "into", "to", "through", "top", "clear", "ahead", "back") \
             and any(src[k] in ("send", "sends", "sent", "sending") for k in kept[-5:]):
-        out.append("fragment: where it was sent is cut (" + " ".join(rest) + ")")  # "to send Real Madrid[ on their way]"
+        # "to send Real Madrid[ on their way]"
+        out.append("fragment: where it was sent is cut (" + " ".join(rest) + ")")
     if rest[:1] and rest[0] in ("after", "before", "since", "into") and src[last] in _TIME_UNITS \
             and last > 0 and src[last - 1] in ("just", "only", "mere", "few"):
         out.append("fragment: a time cut from what it counts from (" + " ".join(rest) + ")")  # "just hours[ after ...]"
