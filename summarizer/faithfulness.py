@@ -870,9 +870,9 @@ def deletion_problems(text: str, source: str, context: str = "") -> list[str]:
             and not (after_tail[1] == "may" and suffix[len(tail) + 2:len(tail) + 3][:1] and _is_number(
                 suffix[len(tail) + 2])) \
             and not any([t for t in g if _is_word(t)] in (["who"], ["which"]) for g in gaps):
-        # (not where a deleted "who" made the rewrite of a relative clause: "The striker[, who] has not played ...")
         # "[The men missing,] Tom Reed and Ann Lee[, were seen ...]": the subject alone; "a woman inundated
-        # with messages for running a group[ for teenagers, has shamed her trolls]"
+        # with messages for running a group[ for teenagers, has shamed her trolls]"; not where a deleted "who"
+        # made the rewrite of a relative clause ("The striker[, who] has not played since October")
         verb = after_tail[1]
     if verb:  # "everything you hope a film [with its star would be]"
         out.append("fragment: cut before the verb " + verb)
@@ -938,13 +938,13 @@ def deletion_problems(text: str, source: str, context: str = "") -> list[str]:
             and any(src[k] in ("put", "puts", "putting") and src[k + 1] not in ("through", "on") for k in kept[-5:]):
         # "putting Queen of the South[ in the lead]"
         out.append("fragment: where it was put is cut (" + " ".join(rest) + ")")
-    words_ = [t for t in _word_tokens(text) if _is_word(t)]
-    if src[last] in _CLAIMS and src[last] not in ("claims", "reports") and src[last - 1] not in _PASSIVE \
+    text_words = [t for t in _word_tokens(text) if _is_word(t)]
+    if src[last] in _CLAIMS and src[last] not in ("claims", "reports") and last > 0 and src[last - 1] not in _PASSIVE \
             and any(map(_is_word, rest)) and rest[0] not in _CLAUSE_OPENERS - {"that"} and rest[0] != "to":
         out.append("fragment: what was said is cut (" + src[last] + " " + " ".join(rest) + ")")  # "Wisconsin said."
-    if "as" in words_[-3:-1] and rest and (rest[0] in _VERBS or len(rest[0]) > 4 and rest[0].endswith("ed")):
+    if "as" in text_words[-3:-1] and rest and (rest[0] in _VERBS or len(rest[0]) > 4 and rest[0].endswith("ed")):
         out.append("fragment: a clause cut after 'as' (" + " ".join(rest) + ")")  # "closer to the title as the blues."
-    if src[last] in _CLAIMS and src[last] not in ("claims", "reports") and src[last - 1] not in _PASSIVE \
+    if src[last] in _CLAIMS and src[last] not in ("claims", "reports") and last > 0 and src[last - 1] not in _PASSIVE \
             and not any(map(_is_word, rest)) and sum(map(_is_word, prefix)) + max(
             (sum(map(_is_word, g)) for g in gaps), default=0) >= 4:
         out.append("fragment: only the attribution is kept (" + src[last] + ")")  # "[...] full accounts have revealed"
@@ -965,11 +965,10 @@ def deletion_problems(text: str, source: str, context: str = "") -> list[str]:
                 and not re.search(r"\bnot (?:just|only)\b", text, re.I):
             # "Sauber appealed, and by 3.15pm three judges.", "Blackpool earned a point but manager Lee Clark."
             out.append("fragment: no verb after the last 'and' or 'but'")
-    words = [t for t in _word_tokens(text) if _is_word(t)]
-    if suffix and words and words[-1] in _DANGLING:  # "... with a fearless way of."
-        out.append("fragment: ends with " + words[-1])
-    elif suffix and any(w in _CONCESSIVE for w in words[-3:-1]):  # "..., even though Fulham."
-        out.append("fragment: a clause cut after " + next(w for w in words[-3:-1] if w in _CONCESSIVE))
+    if suffix and text_words and text_words[-1] in _DANGLING:  # "... with a fearless way of."
+        out.append("fragment: ends with " + text_words[-1])
+    elif suffix and any(w in _CONCESSIVE for w in text_words[-3:-1]):  # "..., even though Fulham."
+        out.append("fragment: a clause cut after " + next(w for w in text_words[-3:-1] if w in _CONCESSIVE))
     kept_words = [src[k] for k in kept]
     subs = [i for i, w in enumerate(kept_words) if w in _KEPT_SUBORDINATORS]
     if subs and suffix[:1] == [","] and "," not in kept_words[subs[-1]:]:
