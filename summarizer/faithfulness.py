@@ -562,6 +562,7 @@ def deletion_problems(text: str, source: str, context: str = "") -> list[str]:
     if not kept:
         return ["reworded"]
     src = _word_tokens(source)
+    kept_words = [src[k] for k in kept]
     if path[0] is None and src[kept[0]] == "'s":
         # "[Newcastle United had £34m in the bank, the club]'s accounts" -> "Newcastle's accounts": another owner
         return ["subject: a possessor from another sentence"]
@@ -621,7 +622,7 @@ def deletion_problems(text: str, source: str, context: str = "") -> list[str]:
                 and bare[-1] not in _ADJECTIVE_BEFORE and (after_first in _OBJECT_STARTS or _is_number(after_first))) \
                 and any(map(_is_word, prefix)):  # not "may", "will", "can": names, nouns
             out.append("fragment: no subject (" + " ".join(prefix[-3:]) + " " + first + ")")  # "[England] fell short"
-        if prefix[-1] in _SUBORDINATORS and _unclosed_relative(prefix) and _runs_into_a_verb([src[k] for k in kept]):
+        if prefix[-1] in _SUBORDINATORS and _unclosed_relative(prefix) and _runs_into_a_verb(kept_words):
             # "[A teacher who nursed her boyfriend after] he suffered a stroke had to flee": the teacher fled
             out.append("deletion: a subordinate clause's subject (" + " ".join(prefix[-3:]) + " " + first + ")")
         if prefix[-1] in _POSSESSIVE_PRONOUNS and surface and not source.islower() \
@@ -752,7 +753,7 @@ def deletion_problems(text: str, source: str, context: str = "") -> list[str]:
             # "Leigh Griffiths [with] signed match ball": the participle becomes what he did
             out.append("deletion: a participle made the verb (" + gw[0] + " " + src[b] + ")")
             break
-        if g in (["who"], ["which"]) and _runs_into_a_verb([src[k] for k in kept]):
+        if g in (["who"], ["which"]) and _runs_into_a_verb(kept_words):
             # "a teacher [who] nursed her boyfriend after he suffered a stroke had to flee": two verbs, one clause
             out.append("deletion: a relative pronoun " + g[0])
             break
@@ -851,8 +852,9 @@ def deletion_problems(text: str, source: str, context: str = "") -> list[str]:
     if suffix[:1] == [":"] and any(src[k] in _SPEECH for k in kept) or quoted_next or said_that:
         out.append("fragment: what was said is cut")  # "The 59-year-old told the club's website[: '...']"
     if rest[:1] == ["to"] and "from" in [src[k] for k in kept[-6:]] and len(rest) > 1 \
-            and (rest[1][:1].isdigit() or rest[1] in _WORD_VALUES):
+            and _is_number(rest[1]):
         out.append("fragment: a range cut (from ... to " + rest[1] + ")")  # "from 13,000 members[ to 55,000]"
+    tw = _word_tokens(text)  # lowercased, quotes read plain: as `src`
     tail = []  # the first clause of what follows the rewrite's end, up to a mark or a word that opens another
     for k, t in enumerate(suffix):
         if t == "-" and tail and k + 1 < len(suffix) and _joined(source, tail[-1], suffix[k + 1]):
@@ -884,7 +886,7 @@ def deletion_problems(text: str, source: str, context: str = "") -> list[str]:
         out.append("fragment: cut before the verb " + after_aside + " (after an aside)")
     elif rest and len(rest[0]) > 4 and rest[0].endswith("ed") and rest[0] not in _NAMING and not any(
             t in _VERBS or len(t) > 4 and t.endswith("ed") and p not in _ADJECTIVE_BEFORE  # not "a missed penalty"
-            for p, t in zip([""] + _word_tokens(text), _word_tokens(text))):
+            for p, t in zip([""] + tw, tw)):
         # "Two goals from Juan Mata and a red card[ condemned his side to defeat]": the only verb was cut
         out.append("fragment: cut before the verb " + rest[0])
     if rest[:1] in (["if"], ["unless"]) or rest[:2] == ["only", "if"]:
@@ -903,7 +905,6 @@ def deletion_problems(text: str, source: str, context: str = "") -> list[str]:
         out.append("deletion: what was called " + " ".join(suffix[:6]))
     if suffix[:1] == ["with"] and src[last].endswith("ed") and last > 0 and src[last - 1] in _PASSIVE:
         out.append("fragment: cut before with")  # "Her game was littered[ with 24 mistakes]."
-    tw = _word_tokens(text)  # lowercased, quotes read plain: as `src`
     wrong = [(x, y) for x, y in zip(tw, tw[1:]) if x in ("a", "an") and _is_word(y) and not _article_agrees(x, y)]
     bad = next((f"{x} {y}" for x, y in wrong if (x, y) not in set(zip(src, src[1:]))), None) if wrong else None
     if bad:  # "an [important] change" -> "an change" (the source's own "a hour" is its own)
@@ -918,7 +919,7 @@ def deletion_problems(text: str, source: str, context: str = "") -> list[str]:
         out.append("fragment: a quotation cut")
     if suffix[:1] == ["-"] and len(suffix) > 1 and (suffix[1] in _TAIL_VERBS or suffix[1] in _VERBS
                                                    or len(suffix[1]) > 4 and suffix[1].endswith("ed")) \
-            and not source.islower() and "-" in _word_tokens(text) \
+            and not source.islower() and "-" in tw \
             and any(src[k] == "-" and not _hyphenated(source, src[k - 1], src[k + 1])
                     for k in range(kept[0] + 1, last)):
         # "All nine of them - blindfolded with hands bound behind their backs[ - are then escorted ...]":
@@ -938,7 +939,7 @@ def deletion_problems(text: str, source: str, context: str = "") -> list[str]:
             and any(src[k] in ("put", "puts", "putting") and src[k + 1] not in ("through", "on") for k in kept[-5:]):
         # "putting Queen of the South[ in the lead]"
         out.append("fragment: where it was put is cut (" + " ".join(rest) + ")")
-    text_words = [t for t in _word_tokens(text) if _is_word(t)]
+    text_words = [t for t in tw if _is_word(t)]
     if src[last] in _CLAIMS and src[last] not in ("claims", "reports") and last > 0 and src[last - 1] not in _PASSIVE \
             and any(map(_is_word, rest)) and rest[0] not in _CLAUSE_OPENERS - {"that"} and rest[0] != "to":
         out.append("fragment: what was said is cut (" + src[last] + " " + " ".join(rest) + ")")  # "Wisconsin said."
@@ -969,7 +970,6 @@ def deletion_problems(text: str, source: str, context: str = "") -> list[str]:
         out.append("fragment: ends with " + text_words[-1])
     elif suffix and any(w in _CONCESSIVE for w in text_words[-3:-1]):  # "..., even though Fulham."
         out.append("fragment: a clause cut after " + next(w for w in text_words[-3:-1] if w in _CONCESSIVE))
-    kept_words = [src[k] for k in kept]
     subs = [i for i, w in enumerate(kept_words) if w in _KEPT_SUBORDINATORS]
     if subs and suffix[:1] == [","] and "," not in kept_words[subs[-1]:]:
         out.append("fragment: main clause dropped after " + kept_words[subs[-1]])
@@ -991,11 +991,17 @@ def _open_quotes(text: str) -> int:
 _VERB_PREPOSITIONS = _PREPOSITIONS | {"to", "with", "about", "of"}  # what a verb may take ("talk with")
 
 
+def _written_joined(source: str, left: str, right: str, start: str = r"\b", hyphens: str = "-\u2010\u2011") -> bool:
+    """Whether `source` (read lowercased, with plain quotes and dashes) writes `left` and `right` joined by a
+    hyphen, with no space."""
+    pattern = start + re.escape(left) + "[" + hyphens + "]" + re.escape(right) + r"\b"
+    return re.search(pattern, source.translate(_QUOTES).lower()) is not None
+
+
 def _hyphenated(source: str, left: str, right: str) -> bool:
     """Whether `source` writes `left` and `right` as one hyphenated word ("would-be", "son-in-law"). Cased
     text only: the lowercased CNN/DM text writes a dash between clauses as "victim-and", no compound."""
-    return not source.islower() and re.search(r"\b" + re.escape(left) + r"[-\u2010\u2011]" + re.escape(right)
-                                              + r"\b", source.translate(_QUOTES).lower()) is not None
+    return not source.islower() and _written_joined(source, left, right)
 
 
 def _is_number(token: str) -> bool:
@@ -1004,19 +1010,15 @@ def _is_number(token: str) -> bool:
 
 def _joined(source: str, left: str, right: str) -> bool:
     """Whether `source` writes the words `left` and `right` joined by a hyphen, with no space ("half-time")."""
-    return left.isalpha() and right.isalpha() and re.search(
-        r"\b" + re.escape(left) + r"-" + re.escape(right) + r"\b", source.translate(_QUOTES).lower()) is not None
+    return left.isalpha() and right.isalpha() and _written_joined(source, left, right, hyphens="-")
 
 
 def _number_compound(source: str, left: str, right: str) -> bool:
     """Whether `source` writes the number `left` and the word `right` as one hyphenated word ("nine-under",
     "six-year"), in lowercased text too, where a dash between clauses has no spaces either: not before a
     function word or an -ing form ("15-taking his tally")."""
-    if not (_is_number(left) and right.isalpha() and right not in _DANGLING and right not in _FREE_OPENERS
-            and not right.endswith("ing")):
-        return False
-    compound = r"(?<![\w.,])" + re.escape(left) + r"[-\u2010\u2011]" + re.escape(right) + r"\b"
-    return re.search(compound, source.translate(_QUOTES).lower()) is not None
+    return _is_number(left) and right.isalpha() and right not in _DANGLING and right not in _FREE_OPENERS \
+        and not right.endswith("ing") and _written_joined(source, left, right, start=r"(?<![\w.,])")
 
 
 def _past_aside(suffix: list[str]) -> str | None:

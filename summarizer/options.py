@@ -60,10 +60,9 @@ class SummarizeOptions:
                      "max_sentences", "max_input_chars"):
             if getattr(self, name) < 1:
                 raise ValueError(f"{name} must be at least 1, not {getattr(self, name)}")
-        if self.retry_beams < 0:
-            raise ValueError(f"retry_beams must be 0 (off) or more, not {self.retry_beams}")
-        if self.no_repeat_ngram_size < 0:
-            raise ValueError(f"no_repeat_ngram_size must be 0 (off) or more, not {self.no_repeat_ngram_size}")
+        for name in ("retry_beams", "no_repeat_ngram_size"):
+            if getattr(self, name) < 0:
+                raise ValueError(f"{name} must be 0 (off) or more, not {getattr(self, name)}")
         if self.dtype not in DTYPES:
             raise ValueError(f"dtype must be one of {', '.join(DTYPES)}, not {self.dtype!r}")
         if self.threads < 0:

@@ -483,6 +483,12 @@ def _takeable(sentence: str) -> bool:
         and not _CUT_AT_INITIAL.search(sentence)
 
 
+def _quote(sentence: str) -> str:
+    """What a takeaway quotes of its sentence when no rewrite of it can be trusted: `plain_quote`'s sentence,
+    only its first when the splitter left several in one, ending as a sentence."""
+    return ensure_sentence_end(first_sentence(plain_quote(sentence)))
+
+
 def _ranking(scores: torch.Tensor, in_story: int | None = None) -> list[int]:
     """Sentence indices, best score first; equal scores in article order. Sentences from `in_story` on
     are a side box's: they come after every sentence of the story, whatever their score (a page's own
@@ -548,7 +554,7 @@ class _Doc:
         text = texts[0] if texts else None
         fallback = text is None
         if fallback:
-            text = ensure_sentence_end(first_sentence(plain_quote(self.sents[i])))
+            text = _quote(self.sents[i])
             if problems:
                 self.flags.append("rewrite_rejected")
                 self.rejected.append("takeaway " + "; ".join(problems))
@@ -566,7 +572,7 @@ class _Doc:
             # rewrites, as written
             unused = [i for i in range(len(self.sents)) if i not in used]
             for i in sorted(unused, key=lambda i: not _takeable(self.sents[i])) + sorted(used):
-                text = ensure_sentence_end(first_sentence(plain_quote(self.sents[i])))
+                text = _quote(self.sents[i])
                 if len(taken) < k and text not in texts:
                     taken.append((i, text, True))
                     texts.append(text)
