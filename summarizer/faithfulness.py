@@ -523,6 +523,16 @@ _OBJECT_PREPOSITIONS = frozenset("for from to into onto with about against in on
 _COMPARATIVES = frozenset("sooner later better worse rather earlier bigger smaller higher lower longer shorter "
                           "greater larger faster slower older younger".split())
 _SUBJECT_PRONOUNS = frozenset("he she they we i you it".split())
+# what may follow a relative pronoun that a rewrite drops: the subject of a clause whose object it was
+_RELATIVE_SUBJECTS = _SUBJECT_PRONOUNS | frozenset("the a an his her their its our my this these those".split())
+# speech verbs that are nouns too, after a determiner: "lawmakers in those states", "the United States"
+_SPEECH_NOUNS = frozenset("states reports claims notes".split())
+_NOUN_BEFORE = frozenset("those these united other such".split())
+# verbs whose "to" says the next one is only needed, tried, meant or promised: "[had to] beat", "[vowed to] fight"
+_MODAL_TO = frozenset("need needs want wants try tries plan plans hope hopes aim aims seek seeks seem seems "
+                      "vow vows promise promises threaten threatens refuse refuses fail fails agree agrees "
+                      "decide decides attempt attempts intend intends prepare prepares expect expects ought "
+                      "used going set due able unable bid sought".split())
 _VOWEL_SOUND = re.compile(r"^(?:[aeio]|u(?!ni|s[aeiu]|ra|ro|ti|k)|hour|honou?r|honest|heir|[fhlmnrsx]\b|"
                           r"(?:mp|mba|nfl|nba|nhs|fbi|mri|sos|rspca|lsd|mla|nbc|hbo)\b)")
 
@@ -753,9 +763,29 @@ def deletion_problems(text: str, source: str, context: str = "") -> list[str]:
             # "Leigh Griffiths [with] signed match ball": the participle becomes what he did
             out.append("deletion: a participle made the verb (" + gw[0] + " " + src[b] + ")")
             break
-        if g in (["who"], ["which"]) and _runs_into_a_verb(kept_words):
-            # "a teacher [who] nursed her boyfriend after he suffered a stroke had to flee": two verbs, one clause
+        if g in (["who"], ["which"]) and (_runs_into_a_verb(kept_words) or src[b] not in _RELATIVE_SUBJECTS):
+            # "a teacher [who] nursed her boyfriend after he suffered a stroke had to flee": two verbs, one clause;
+            # "Parents [who] refuse to vaccinate their children can lose": the relative clause made the main one
+            # (an object's relative pronoun may go: "the man [who] she loved")
             out.append("deletion: a relative pronoun " + g[0])
+            break
+        if g not in asides and len(gw) >= 2 and gw[-1] in _SPEECH and _is_word(src[b]) \
+                and not (gw[-1] in _SPEECH_NOUNS and gw[-2] in _DETERMINERS | _NOUN_BEFORE):  # "in those states"
+            # "died just one day after [Hillary Clinton announced] she was running": what was said becomes a fact
+            out.append("deletion: who said it " + " ".join(gw))
+            break
+        if g not in asides and gw[-1:] == ["to"] and len(gw) >= 2 and _is_word(src[b]) and src[b] not in _DETERMINERS \
+                and any(t in _VERBS or t in _RAISING or t in _MODAL_TO or len(t) > 4 and t.endswith("ed")
+                        for t in gw[:-1]):
+            # "the Young Lions [had to] beat France" (they lost): what had to be, tried or was meant becomes done
+            out.append("negation: " + " ".join(gw))
+            break
+        if g == ["to", g[-1]] and _is_word(g[-1]) and _is_word(src[b]) and src[b] not in _SAFE_STOP \
+                and src[b] not in _TIME_WORDS and (src[a] in _VERBS or src[a] in _MODAL_TO
+                                                  or len(src[a]) > 4 and src[a].endswith("ed")) \
+                and not (a > 0 and (src[a - 1] in _DETERMINERS or src[a - 1] == "'s")):  # "the Togolese's move[ to Spurs]"
+            # "Rangers have promised [to probe] claims": the object goes to the verb before
+            out.append("deletion: a verb and its 'to' (to " + g[-1] + ")")
             break
         cut = _cut_inside_a_phrase(g, src, a, b, g in asides)
         if cut:
@@ -810,6 +840,14 @@ def deletion_problems(text: str, source: str, context: str = "") -> list[str]:
         if g[0] in ("and", "or") and src[b] in _AUXILIARIES:  # "Spurs [and England] have been in talks"
             out.append("deletion: a conjunct " + " ".join(g))
             break
+    for k in kept:  # "the gap between [his team and] Chelsea", "between supporters[ and the club's hierarchy]"
+        if src[k] == "between" and k + 1 < len(src) and src[k + 1] not in _OBJECT_PRONOUNS:  # "laps between them"
+            end = next((j for j in range(k + 1, min(len(src), k + 10)) if src[j] in _SENTENCE_END or src[j] == ";"),
+                       min(len(src), k + 10))
+            conj = next((j for j in range(k + 2, end) if src[j] == "and"), None)
+            if conj is not None and conj not in kept_set and not (conj + 1 < len(src) and src[conj + 1] in _VERBS):
+                out.append("deletion: between what and what (" + " ".join(src[k:conj + 2]) + ")")
+                break
     # where the rewrite stops, the sentence goes on with a phrase or clause of its own (a participle
     # too: "... on a website called X"), not with the rest of a phrase or the verb of what was kept
     rest = [t for t in suffix[:4] if t not in ('"', "'")][:3]  # past a closing quote mark
