@@ -837,8 +837,18 @@ def deletion_problems(text: str, source: str, context: str = "") -> list[str]:
         if g[0] in ("and", "or") and len(g) > 1 and g[-1] == src[a] and _is_word(src[a]):
             out.append("deletion: two names made one " + " ".join(g))  # "the Statue of Liberty[ and Liberty] Island"
             break
-        if g[0] in ("and", "or") and src[b] in _AUXILIARIES:  # "Spurs [and England] have been in talks"
+        conj = g[g.index(")") + 1:] if g[0] == "(" and ")" in g else g  # past "(left)": "Mata [(left) and Rooney]"
+        if conj[:1] in (["and"], ["or"]) and len(conj) > 1 and not _verb_in(conj[1:]) and (
+                src[b] in _AUXILIARIES or src[b] in _VERBS or len(src[b]) > 4 and src[b].endswith("ed")):
+            # "Spurs [and England] have been in talks", "Dujardin [and Valegro] won": one of two did it
             out.append("deletion: a conjunct " + " ".join(g))
+            break
+        if g not in asides and any(_is_number(t) for t in gw) and len(gw) <= 2 and "-" not in g and not any(
+                t in _VERB_PREPOSITIONS or t in _DATE_WORDS for t in gw) and src[b] in _AUXILIARIES | _VERBS \
+                and (g[0] in (",", "and") and src[a].endswith("s") or src[b] in _AUXILIARIES) \
+                and not (g[0] == "," and not src[a].endswith("s")):  # not "Lukaku's [£28million] move", "Ann[, 38] has"
+            # "the ship's 2,117 passengers[, 95] have suffered": how many did it
+            out.append("deletion: a number " + " ".join(g))
             break
     for k in kept:  # "the gap between [his team and] Chelsea", "between supporters[ and the club's hierarchy]"
         if src[k] == "between" and k + 1 < len(src) and src[k + 1] not in _OBJECT_PRONOUNS:  # "laps between them"

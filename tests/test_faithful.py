@@ -841,6 +841,11 @@ RULES_090 = ("condition", "no subject", "subordinate clause", "cut before the ve
     ("Talks between the union stalled.", "Talks between the union and the rail operator stalled.",
      "between what and what"),
     ("Trains will run between Leeds.", "Trains will run between Leeds and York from May.", "between what and what"),
+    # one of two made the only one who did it
+    ("Anna Berg will miss the final.", "Anna Berg (knee) and Holm will miss the final.", "a conjunct"),
+    ("The rider won the title.", "The rider and her horse won the title.", "a conjunct"),
+    # how many of them did it
+    ("Of the 900 guests have fallen ill.", "Of the 900 guests, 40 have fallen ill.", "a number"),
 ])
 def test_cuts_of_the_seed_20_count_found(rewrite, source, why):
     assert any(why in p for p in unfaithful(rewrite, source))
@@ -854,9 +859,12 @@ def test_cuts_of_the_seed_20_count_found(rewrite, source, why):
     ("He returned from Turkey.", "He returned to Britain from Turkey."),
     ("Talks between the union and the operator stalled.", "Talks between the union and the operator stalled again."),
     ("The pair managed 13 laps between them.", "The pair managed 13 laps between them and were slow."),
+    ("Anna Berg has spent a year in prison.", "Anna Berg, 38 has spent a year in prison."),  # an age
+    ("He made his move to the club.", "He made his £28m move to the club."),
 ])
 def test_safe_cuts_beside_the_seed_20_rules_pass(rewrite, source):
     assert not any(w in p for p in unfaithful(rewrite, source) for w in RULES_0100)
 
 
-RULES_0100 = ("relative pronoun", "who said it", "negation", "a verb and its 'to'", "between what and what")
+RULES_0100 = ("relative pronoun", "who said it", "negation", "a verb and its 'to'", "between what and what",
+              "a conjunct", "a number")
