@@ -255,7 +255,8 @@ _PLAIN_SPEECH = _SPEECH - {"claims", "claimed", "believes", "believed", "thinks"
 # words whose loss changes what is claimed: negation, modality, doubt, conditions
 _HEDGES = frozenset("not n't no never nor cannot without none nobody nothing neither nowhere hardly barely scarcely "
                     "may might could would should allegedly alleged reportedly suspected possibly possible likely "
-                    "unlikely if whether unless denied denies deny accused accuses almost nearly".split())
+                    "unlikely if whether unless denied denies deny accused accuses almost nearly apparently seemingly "
+                    "supposedly purportedly".split())
 # words that say whether a role, plan or state is real or still holds: "[former] midfielder", "[deputy]
 # mayor", "his [proposed] move", "training [with the hope of] winning", "[briefly] retired"
 _ROLE_WORDS = frozenset("former deputy assistant acting interim caretaker vice".split())
@@ -660,6 +661,9 @@ def deletion_problems(text: str, source: str, context: str = "") -> list[str]:
             modifiers += q[-1] not in _FREE_WORDS and q[-1] != "-"
             q.pop()
         speech = q and (q[-1] in _PLAIN_SPEECH or (q[-1] == "that" and len(q) > 1 and q[-2] in _PLAIN_SPEECH))
+        if speech and any(t in ("who", "which", "whom") for t in _after_last(q, {","})[-5:]):
+            # "[From ... to a man who insisted] Murray was saying ...": what someone in a relative clause said
+            out.append("fragment: what was said in a relative clause (" + " ".join(prefix[-4:]) + ")")
         phrase = (prefix[0] in _PREPOSITIONS and len(prefix) <= 6  # "For 16 years [Gerrard was ...]"
                   and not any(t in _PHRASE_BREAKERS for t in prefix[1:]))
         clause_and = q[-1:] != ["and"] or q[-2:-1] == [","]  # "X, and [Y did]"; not "Machida and [Rockhold]"
@@ -762,6 +766,18 @@ def deletion_problems(text: str, source: str, context: str = "") -> list[str]:
                 and not _verb_in([src[k] for k in kept if k < b]):
             # "Leigh Griffiths [with] signed match ball": the participle becomes what he did
             out.append("deletion: a participle made the verb (" + gw[0] + " " + src[b] + ")")
+            break
+        if [t for t in g if t not in ('"', "'")] == ["to"] and _is_word(src[b]) and src[a] not in ("up", "down"):
+            out.append("deletion: to")  # "the club have[ to] 'make plans'"
+            break
+        closing = suffix.index(",") if "," in suffix else None  # where the aside the rewrite keeps ends
+        if g == [","] and len(src[b]) > 4 and src[b].endswith("ed") and src[b] not in _ED_WORDS and _is_word(src[a]) \
+                and closing is not None and closing + 1 < len(suffix) and (
+                suffix[closing + 1] in _SPEECH or suffix[closing + 1] in _TAIL_VERBS) \
+                and not _verb_in([src[k] for k in kept if k > b]):
+            # "Cellino[,] banned from having any influence at Elland Road[ until May 4, told ...]": an aside's
+            # participle made the verb
+            out.append("deletion: a participle made the verb (, " + src[b] + ")")
             break
         if g in (["who"], ["which"]) and (_runs_into_a_verb(kept_words) or src[b] not in _RELATIVE_SUBJECTS):
             # "a teacher [who] nursed her boyfriend after he suffered a stroke had to flee": two verbs, one clause;
@@ -880,6 +896,13 @@ def deletion_problems(text: str, source: str, context: str = "") -> list[str]:
         if end and names and all(surface[k][:1].isupper() or suffix[k - kept[-1] - 1] == "," for k in names
                                  if k < len(surface)) and not any(t in _VERBS for t in suffix[:end]):
             out.append("fragment: a list cut after its first name (" + " ".join(suffix[:conj + 2]) + ")")
+    if suffix[:1] == [","] and len(kept_words) > 1 and kept_words[-2] in _POSSESSIVE_PRONOUNS | {"the"}:
+        second = next((k for k in range(2, min(len(suffix), 6)) if suffix[k] == ","), None)
+        if second and second + 1 < len(suffix) and _is_word(suffix[second + 1]) \
+                and suffix[second + 1] not in _SAFE_STOP | _CLAUSE_OPENERS | _VERBS | _PREPOSITIONS \
+                and not any(t in _VERBS for t in suffix[1:second]):
+            # "a walk near his Brooklyn[, New York, home]": the place was inside the phrase
+            out.append("fragment: a phrase cut at a place inside it (" + " ".join(suffix[:second + 2]) + ")")
     if suffix[:1] == ["("] and ")" in suffix[1:6] and surface and not source.islower():
         close = suffix.index(")")  # past a bracketed aside: "leading Shinji Kagawa[ (pictured) and Japan to ...]"
         nxt, at = suffix[close + 1:], kept[-1] + close + 2
@@ -1072,6 +1095,7 @@ def _number_compound(source: str, left: str, right: str) -> bool:
 def _past_aside(suffix: list[str]) -> str | None:
     """The word after an aside that opens `suffix` (", ... ," / "- ... -" / "( ... )", at most 30 tokens, no
     sentence end inside), or None."""
+    suffix = [t for k, t in enumerate(suffix) if not (t == "-" and k and suffix[k - 1] == "-")]  # "--" is one dash
     close = ")" if suffix[0] == "(" else suffix[0]
     for k in range(1, min(len(suffix) - 1, 31)):
         if suffix[k] in _SENTENCE_END:

@@ -470,6 +470,9 @@ def _supported(candidates: list[str], source: str, context: str, max_sentences: 
 
 # a unit the splitter cut at an initial: "... who is co-chair of the a." (the A. Alfred Taubman Foundation)
 _CUT_AT_INITIAL = re.compile(r"\s[a-hj-z]\.$")
+# a fixture list ("Manchester City vs West Ham United (1.30pm) ..."): the verb guess reads "United" as a past form
+_FIXTURE = re.compile(r"\b(?:vs?|versus)\b\.?", re.I)
+_UNITED = re.compile(r"\bunited\b", re.I)
 
 
 def _takeable(sentence: str) -> bool:
@@ -480,7 +483,8 @@ def _takeable(sentence: str) -> bool:
     driving experience, which bills itself as ...") and not cut at an initial ("co-chair of the a.")."""
     return has_verb(sentence) and not opens_mid_quote(sentence) and not is_question(sentence) \
         and not is_promo(sentence) and not relative_clause_only(sentence) and not opening_only(sentence) \
-        and not _CUT_AT_INITIAL.search(sentence)
+        and not _CUT_AT_INITIAL.search(sentence) and not (_FIXTURE.search(sentence)
+                                                          and not has_verb(_UNITED.sub("", sentence)))
 
 
 def _quote(sentence: str) -> str:

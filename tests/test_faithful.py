@@ -846,6 +846,20 @@ RULES_090 = ("condition", "no subject", "subordinate clause", "cut before the ve
     ("The rider won the title.", "The rider and her horse won the title.", "a conjunct"),
     # how many of them did it
     ("Of the 900 guests have fallen ill.", "Of the 900 guests, 40 have fallen ill.", "a number"),
+    # a phrase stopped where a place was set inside it
+    ("She was walking near her Leeds.", "She was walking near her Leeds, West Yorkshire, home on Friday.",
+     "a place inside it"),
+    # seed 21: a hedge dropped; the verb after a "--" aside cut; a lone "to" dropped; an aside's participle
+    # made the verb; what someone in a relative clause said, made a fact
+    ("The dog ran off with the keys.", "The dog apparently ran off with the keys.", "negation: apparently"),
+    ("His first trip to the school.", "his first trip to the school -- a former mill by the river -- was in may.",
+     "cut before the verb was (after an aside)"),
+    ("The board have ' cut costs now '", "The board have to ' cut costs now ', the report says.", "deletion: to"),
+    ("Smith banned from the ground for a year.",
+     "Smith, banned from the ground for a year for abuse, told the paper he would appeal.", "participle made the verb"),
+    ("The mayor was hiding the report.",
+     "From a clerk who kept notes to a driver who insisted the mayor was hiding the report, all spoke to us.",
+     "said in a relative clause"),
 ])
 def test_cuts_of_the_seed_20_count_found(rewrite, source, why):
     assert any(why in p for p in unfaithful(rewrite, source))
@@ -861,10 +875,23 @@ def test_cuts_of_the_seed_20_count_found(rewrite, source, why):
     ("The pair managed 13 laps between them.", "The pair managed 13 laps between them and were slow."),
     ("Anna Berg has spent a year in prison.", "Anna Berg, 38 has spent a year in prison."),  # an age
     ("He made his move to the club.", "He made his £28m move to the club."),
+    ("She was arrested in the Bronx.", "She was arrested in the Bronx, New York, on Friday."),
+    ("Ann Lee, 17, climbed over the fence.", "Ann Lee, 17, climbed over the fence at the zoo, and began to run."),
+    ("The mayor was hiding the report.", "A driver insisted the mayor was hiding the report."),  # the speaker's own
 ])
 def test_safe_cuts_beside_the_seed_20_rules_pass(rewrite, source):
     assert not any(w in p for p in unfaithful(rewrite, source) for w in RULES_0100)
 
 
 RULES_0100 = ("relative pronoun", "who said it", "negation", "a verb and its 'to'", "between what and what",
-              "a conjunct", "a number")
+              "a conjunct", "a number", "a place inside", "apparently", "cut before the verb", "deletion: to",
+              "participle made the verb", "said in a relative clause")
+
+
+def test_a_fixture_list_is_no_takeaway():
+    from summarizer.pipeline import _takeable
+
+    # the verb guess reads "United" as a past form; a list of fixtures has no other verb
+    assert not _takeable("Leeds United vs Hull City (3pm) Newcastle United vs Stoke City (5.30pm) league news.")
+    assert _takeable("Leeds United beat Hull City 2-0 in the game v Stoke last season.")
+    assert _takeable("Leeds United players train in the sunshine.")
