@@ -368,7 +368,7 @@ def has_verb(text: str) -> bool:
         nxt = tokens[k + 1] if k + 1 < len(tokens) else ""
         if prev == "to" or w in _CAPTION_VERBS or w in ("'s", "'d") and prev not in _CONTRACTING:
             continue  # "Barcelona's win" is a possessive, "he's", "it'd" a verb
-        if w in _VERBS or w == "n't" or (len(w) >= 4 and w.endswith("ed") and prev != "-"
+        if w in _VERBS or w == "n't" or (len(w) >= 4 and w.endswith("ed") and prev != "-" and w not in _ED_WORDS
                                           and prev not in _ADJECTIVE_BEFORE):  # not "an estimated 30%"
             return True
         if caption:
@@ -501,7 +501,7 @@ _SCALE_WORDS = frozenset("hundred hundreds thousand thousands million millions b
 _OBJECT_PRONOUNS = frozenset("them him us me".split())  # not "her": "won [her] first title" is a possessive
 _FINITE = frozenset("is are was were has have had".split())
 _ED_WORDS = frozenset("mohamed mohammed muhammed ahmed hamed mahmoud naveed javed saeed rasheed hundred "
-                      "sacred naked wicked kindred".split())  # -ed words that are no verb
+                      "sacred naked wicked kindred united".split())  # -ed words that are no verb ("West Ham United")
 # what may follow a verb as its object: "[Defoe (centre)] scored the winner"; "the [alleged] incident" is no verb
 _OBJECT_STARTS = frozenset("the a an his her their its him them it up out down off".split())
 _CLAIMS = frozenset("said says told insists insisted added adds revealed reveals explained explains alleges alleged "
@@ -526,6 +526,9 @@ _COMPARATIVES = frozenset("sooner later better worse rather earlier bigger small
 _SUBJECT_PRONOUNS = frozenset("he she they we i you it".split())
 # what may follow a relative pronoun that a rewrite drops: the subject of a clause whose object it was
 _RELATIVE_SUBJECTS = _SUBJECT_PRONOUNS | frozenset("the a an his her their its our my this these those".split())
+# verbs whose object a participle completes: "saw his hopes ended", "had his car stolen"
+_COMPLEMENT_VERBS = frozenset("see sees saw seen seeing watch watches watched get gets got getting leave leaves left "
+                              "want wants wanted keep keeps kept".split())
 # speech verbs that are nouns too, after a determiner: "lawmakers in those states", "the United States"
 _SPEECH_NOUNS = frozenset("states reports claims notes".split())
 _NOUN_BEFORE = frozenset("those these united other such".split())
@@ -661,6 +664,9 @@ def deletion_problems(text: str, source: str, context: str = "") -> list[str]:
             modifiers += q[-1] not in _FREE_WORDS and q[-1] != "-"
             q.pop()
         speech = q and (q[-1] in _PLAIN_SPEECH or (q[-1] == "that" and len(q) > 1 and q[-2] in _PLAIN_SPEECH))
+        if len(prefix) == 1 and prefix[0] in _VERB_PREPOSITIONS:
+            # "[For] climate change 'next year' is now": the preposition's object made the subject
+            out.append("deletion: the opening preposition " + prefix[0])
         if speech and any(t in ("who", "which", "whom") for t in _after_last(q, {","})[-5:]):
             # "[From ... to a man who insisted] Murray was saying ...": what someone in a relative clause said
             out.append("fragment: what was said in a relative clause (" + " ".join(prefix[-4:]) + ")")
@@ -766,6 +772,15 @@ def deletion_problems(text: str, source: str, context: str = "") -> list[str]:
                 and not _verb_in([src[k] for k in kept if k < b]):
             # "Leigh Griffiths [with] signed match ball": the participle becomes what he did
             out.append("deletion: a participle made the verb (" + gw[0] + " " + src[b] + ")")
+            break
+        if g[0] in ("which", "who", "whom", "whose") and len(gw) >= 2 and g not in asides and _is_word(src[b]):
+            # "the 3-0 win over Israel [which took Wales] to the top of their group": the rest of the clause dangles
+            out.append("deletion: a relative clause's opening " + " ".join(g))
+            break
+        if g[0] == "from" and src[b] == "as" and _is_word(src[a]) or g == ["by"]:
+            # "promoted Phillips [from his role] as under-23 team doctor": the "as" phrase now says what he became;
+            # "he was accompanied [by] as many as 20 people"
+            out.append("deletion: " + " ".join(g) + " (before " + src[b] + ")")
             break
         if [t for t in g if t not in ('"', "'")] == ["to"] and _is_word(src[b]) and src[a] not in ("up", "down"):
             out.append("deletion: to")  # "the club have[ to] 'make plans'"
@@ -960,6 +975,21 @@ def deletion_problems(text: str, source: str, context: str = "") -> list[str]:
             for p, t in zip([""] + tw, tw)):
         # "Two goals from Juan Mata and a red card[ condemned his side to defeat]": the only verb was cut
         out.append("fragment: cut before the verb " + rest[0])
+    claim = suffix[1:suffix.index(".")] if suffix[:1] == [","] and "." in suffix else []
+    if claim and len(claim) <= 8 and claim[0] not in _CLAUSE_OPENERS and any(t in _SPEECH - _PLAIN_SPEECH or t in ("alleged", "alleges") for t in claim):
+        # "Ginsburg has made up her mind[, a report has claimed]": a claim stated as a fact
+        out.append("negation: a claim's attribution cut (" + " ".join(claim) + ")")
+    if rest[:1] == ["to"] and any(w == "the" and n in ("first", "last") and m not in ("half", "time")
+                                  for w, n, m in zip(kept_words[-8:], kept_words[-7:], kept_words[-6:] + ["."])):
+        # "they became the first team in the Football League[ to secure promotion]"
+        out.append("fragment: what they were the first to do is cut")
+    if rest and len(rest[0]) > 4 and rest[0].endswith("ed") and any(t in _COMPLEMENT_VERBS for t in kept_words[-8:]):
+        # "has seen his hopes of making his debut[ ended by injury]"
+        out.append("fragment: what was seen done is cut (" + rest[0] + ")")
+    latter = kept_words.index("latter") if "latter" in kept_words else None
+    if latter is not None and not _is_word((kept_words + ["."])[latter + 1]) \
+            and any(k not in kept_set for k in range(kept[0], kept[latter])):
+        out.append("deletion: what 'the latter' was")  # "Laptops were second, [followed by tablets -] with ... the latter"
     if rest[:1] in (["if"], ["unless"]) or rest[:2] == ["only", "if"]:
         # "elimination will become reality[ if England lose to Bangladesh]": a condition stated as a fact
         out.append("negation: a condition cut (" + " ".join(rest) + ")")

@@ -860,6 +860,18 @@ RULES_090 = ("condition", "no subject", "subordinate clause", "cut before the ve
     ("The mayor was hiding the report.",
      "From a clerk who kept notes to a driver who insisted the mayor was hiding the report, all spoke to us.",
      "said in a relative clause"),
+    # seed 22: a lone opening preposition; a relative clause's opening cut, its rest kept; "from" before "as";
+    # a claim's attribution cut; what they were the first to do; what was seen done; what "the latter" was
+    ("Farmers the drought is over.", "For farmers the drought is over.", "opening preposition"),
+    ("She scored in the win over Spain to the top of the group.",
+     "She scored in the win over Spain which took them to the top of the group.", "a relative clause's opening"),
+    ("The club promoted Lee as youth coach.", "The club promoted Lee from his role as youth coach.", "from his role"),
+    ("The mayor will resign next month.", "The mayor will resign next month, the paper claims.", "a claim's attribution"),
+    ("The town became the first in the county.", "The town became the first in the county to ban cars.",
+     "first to do"),
+    ("He has seen his hopes of a medal.", "He has seen his hopes of a medal ended by injury.", "what was seen done"),
+    ("Cars were second, with half of homes owning two of the latter.",
+     "Cars were second, followed by bikes, with half of homes owning two of the latter.", "the latter"),
 ])
 def test_cuts_of_the_seed_20_count_found(rewrite, source, why):
     assert any(why in p for p in unfaithful(rewrite, source))
@@ -878,6 +890,11 @@ def test_cuts_of_the_seed_20_count_found(rewrite, source, why):
     ("She was arrested in the Bronx.", "She was arrested in the Bronx, New York, on Friday."),
     ("Ann Lee, 17, climbed over the fence.", "Ann Lee, 17, climbed over the fence at the zoo, and began to run."),
     ("The mayor was hiding the report.", "A driver insisted the mayor was hiding the report."),  # the speaker's own
+    ("In the morning the drought was over.", "Early in the morning the drought was over."),
+    ("The side won in the first half.", "The side won in the first half to go top."),
+    ("The side reached the latter stages.", "The side reached the latter stages of the cup."),
+    ("The mayor will resign, and believes the town will cope.",
+     "The mayor will resign, and believes the town will cope."),
 ])
 def test_safe_cuts_beside_the_seed_20_rules_pass(rewrite, source):
     assert not any(w in p for p in unfaithful(rewrite, source) for w in RULES_0100)
@@ -885,7 +902,17 @@ def test_safe_cuts_beside_the_seed_20_rules_pass(rewrite, source):
 
 RULES_0100 = ("relative pronoun", "who said it", "negation", "a verb and its 'to'", "between what and what",
               "a conjunct", "a number", "a place inside", "apparently", "cut before the verb", "deletion: to",
-              "participle made the verb", "said in a relative clause")
+              "participle made the verb", "said in a relative clause", "opening preposition",
+              "relative clause's opening", "from his role", "claim's attribution", "first to do",
+              "what was seen done", "the latter")
+
+
+def test_united_is_no_verb():
+    from summarizer.faithfulness import has_verb
+
+    # "United" reads as a past form: a caption of team names is no sentence
+    assert not has_verb("Leeds United and Hull City composite XI ahead of the derby.")
+    assert has_verb("The two clubs united behind the appeal and raised £5,000.")
 
 
 def test_a_fixture_list_is_no_takeaway():
