@@ -777,6 +777,11 @@ def deletion_problems(text: str, source: str, context: str = "") -> list[str]:
             # "the 3-0 win over Israel [which took Wales] to the top of their group": the rest of the clause dangles
             out.append("deletion: a relative clause's opening " + " ".join(g))
             break
+        if gw[-1:] and gw[-1] in _SUBORDINATORS | {"once"} and g not in asides and _is_word(src[b]) \
+                and src[b] in _SUBJECT_PRONOUNS | _DETERMINERS and gw[-1] not in ("as", "like", "despite", "unlike"):
+            # "She said[, once] he bonded out of jail, Curtsinger returned": the subordinate clause made a main one
+            out.append("deletion: a subordinator (" + gw[-1] + ")")
+            break
         if g[0] == "from" and src[b] == "as" and _is_word(src[a]) or g == ["by"]:
             # "promoted Phillips [from his role] as under-23 team doctor": the "as" phrase now says what he became;
             # "he was accompanied [by] as many as 20 people"
@@ -880,6 +885,11 @@ def deletion_problems(text: str, source: str, context: str = "") -> list[str]:
                 and not (g[0] == "," and not src[a].endswith("s")):  # not "Lukaku's [£28million] move", "Ann[, 38] has"
             # "the ship's 2,117 passengers[, 95] have suffered": how many did it
             out.append("deletion: a number " + " ".join(g))
+            break
+        if gw[-1:] == ["to"] and len(gw) >= 2 and _is_word(src[b]) and src[b] not in _DETERMINERS \
+                and not _is_number(src[b]) and gw[0] not in _PREPOSITIONS and g[0] not in _BOUNDARY:
+            # "Phil Burgess [streaks away to] score England's first try": the infinitive made the verb
+            out.append("deletion: a verb before 'to' (" + " ".join(gw) + ")")
             break
     for k in kept:  # "the gap between [his team and] Chelsea", "between supporters[ and the club's hierarchy]"
         if src[k] == "between" and k + 1 < len(src) and src[k + 1] not in _OBJECT_PRONOUNS:  # "laps between them"
@@ -990,13 +1000,22 @@ def deletion_problems(text: str, source: str, context: str = "") -> list[str]:
     if latter is not None and not _is_word((kept_words + ["."])[latter + 1]) \
             and any(k not in kept_set for k in range(kept[0], kept[latter])):
         out.append("deletion: what 'the latter' was")  # "Laptops were second, [followed by tablets -] with ... the latter"
+    if rest[:1] == ["and"] and "respectively" in suffix[:suffix.index(".") if "." in suffix else len(suffix)]:
+        # "worth at least $180million[ and $120m to Mayweather and Pacquiao respectively]": whose figure is whose
+        out.append("fragment: a 'respectively' list cut")
     if rest[:1] in (["if"], ["unless"]) or rest[:2] == ["only", "if"]:
         # "elimination will become reality[ if England lose to Bangladesh]": a condition stated as a fact
         out.append("negation: a condition cut (" + " ".join(rest) + ")")
     last = kept[-1]
     # a word cut from its hyphenated compound, not before a word that opens a clause
     if suffix[:1] == ["-"] and len(suffix) > 1 and _is_word(suffix[1]) and suffix[1] not in _CLAUSE_OPENERS \
-            and (_hyphenated(source, src[last], suffix[1]) or _number_compound(source, src[last], suffix[1])):
+            and (_hyphenated(source, src[last], suffix[1]) or _number_compound(source, src[last], suffix[1])
+                 or source.islower() and _written_joined(source, src[last], suffix[1])
+                 and suffix[1] not in _FUNCTION | _PREPOSITIONS | _FREE_WORDS | _WORD_VALUES.keys() | _POSSESSIVE_PRONOUNS
+                 | _DASH_OPENERS
+                 and not _is_number(suffix[1]) and not suffix[1].endswith(("ed", "ing", "ly"))):
+        # lowercased text writes a dash between clauses joined too ("victim-and", "goals-which"), but no
+        # compound ends on a function word or a participle: "a second-half hat[-trick]" is one
         out.append("fragment: a hyphenated word cut (" + src[last] + "-" + suffix[1] + ")")  # "the would[-be robber]"
     if rest[:1] == ["than"] and (src[last] in _BEFORE_THAN or len(src[last]) > 4 and src[last].endswith("er")):
         out.append("fragment: a comparison cut (" + src[last] + " than)")  # "his club career rather[ than ...]"
@@ -1249,7 +1268,16 @@ def plain_quote(sentence: str) -> str:
 # marks that close on it) a word or an opening quote mark; not after an initial or a short abbreviation
 # ("u.s.", "no.", "dr.", "st.") nor inside a number
 _INNER_END = re.compile(r"(?:(?<![\s.][^\W\d_])(?<![\s.][^\W\d_]{2})\.|[!?])"
-                        r"(?=(?:\s?['\"\u2019\u201d])*\s+['\"\u2018\u201c]?\s?[\[(]?[^\W_])")
+                        r"(?=(?:\s?['\"\u2019\u201d])*\s+['\"\u2018\u201c]?\s?[\[(]?[^\W_])"
+                        r"|\.(?=\s?['\"\u2019\u201d]\s+[^\W_])")  # "say no. ' the next": a quote ends it too
+# words that open a clause or an aside after a dash, which the lowercased text writes joined ("summer-even")
+_DASH_OPENERS = frozenset("whether even along either both just only not no all more less so yet still".split())
+# a quote mark the lowercased text writes apart that opens a quotation: after a colon or a speech verb's comma
+# ("he said: ' when", "telling them, ' get"); ", ' kamal said" closes one
+_APART_OPENING = re.compile(r"(?:^|:\s|\b(?:said|says|saying|added|adds|insisted|told \w+|telling \w+),\s)'(?=\s)")
+# titles and short forms whose full stop ends no sentence: "Sen. Elizabeth Warren", "Gov. Doug Ducey"
+_ABBREVIATIONS = frozenset("sen gov rep rev gen col capt sgt cpl lt dr mr mrs ms st jr sr prof inc corp co ltd "
+                           "no nos vs jan feb aug sept oct nov dec ft mt ave dept est approx".split())
 _CLOSING_MARKS = re.compile(r"(?:\s?['\"\u2019\u201d])*")
 
 
@@ -1259,9 +1287,16 @@ def first_sentence(unit: str, min_words: int = 6) -> str:
     a quotation it opened. The unit as it is when that sentence would be shorter than `min_words` words, have
     no verb, or leave a quotation open."""
     for m in _INNER_END.finditer(unit):
+        word = re.search(r"(\w+)\W*$", unit[:m.start()])
+        if word and word.group(1).lower() in _ABBREVIATIONS and unit[m.start()] == "." \
+                and not re.match(r"\s?['\"\u2019\u201d]", unit[m.end():]):  # "say no. ' the next" ends one
+            continue
         head = unit[:m.end()]
         if _open_quotes(head) > 0 or head.count("\u2018") > head.count("\u2019") \
-                or head.count("\u201c") > head.count("\u201d"):  # the marks that follow close its quotation
+                or head.count("\u201c") > head.count("\u201d") \
+                or len(_APART_OPENING.findall(head)) % 2:  # the marks that follow close its quotation
+            # (the lowercased text writes a quote mark apart: "he said: ' when ... say no. ' the next"; "the red
+            # wings ' drew miller" is a possessive)
             head += _CLOSING_MARKS.match(unit, m.end()).group(0)
         head = head.strip()
         if len(head.split()) >= min_words and has_verb(head) and _open_quotes(head) <= 0:

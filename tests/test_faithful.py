@@ -872,6 +872,16 @@ RULES_090 = ("condition", "no subject", "subordinate clause", "cut before the ve
     ("He has seen his hopes of a medal.", "He has seen his hopes of a medal ended by injury.", "what was seen done"),
     ("Cars were second, with half of homes owning two of the latter.",
      "Cars were second, followed by bikes, with half of homes owning two of the latter.", "the latter"),
+    # seed 23: a subordinator dropped; the verb before an infinitive dropped; a "respectively" pair split; a
+    # lowercased compound cut
+    ("She said he left the club, the fans turned on the board.",
+     "She said once he left the club, the fans turned on the board.", "a subordinator (once)"),
+    ("The winger score the first goal.", "The winger streaks away to score the first goal.", "a verb before 'to'"),
+    ("The coach would be rested next week.", "The coach would like Kane to be rested next week.",
+     "a verb before 'to'"),
+    ("The deal is worth $80m.", "The deal is worth $80m and $20m to the club and the player respectively.",
+     "'respectively' list"),
+    ("he scored a second-half hat.", "he scored a second-half hat-trick on saturday.", "hyphenated word cut"),
 ])
 def test_cuts_of_the_seed_20_count_found(rewrite, source, why):
     assert any(why in p for p in unfaithful(rewrite, source))
@@ -895,6 +905,9 @@ def test_cuts_of_the_seed_20_count_found(rewrite, source, why):
     ("The side reached the latter stages.", "The side reached the latter stages of the cup."),
     ("The mayor will resign, and believes the town will cope.",
      "The mayor will resign, and believes the town will cope."),
+    ("He was joined by Lee and Cole.", "He was joined by Lee and Cole, back from knee and ankle injuries respectively."),
+    ("he lost his last bout in november.", "he lost his last bout in november-his first defeat as a professional."),
+    ("The town went to the polls.", "The town went to the polls on Friday."),
 ])
 def test_safe_cuts_beside_the_seed_20_rules_pass(rewrite, source):
     assert not any(w in p for p in unfaithful(rewrite, source) for w in RULES_0100)
@@ -904,7 +917,8 @@ RULES_0100 = ("relative pronoun", "who said it", "negation", "a verb and its 'to
               "a conjunct", "a number", "a place inside", "apparently", "cut before the verb", "deletion: to",
               "participle made the verb", "said in a relative clause", "opening preposition",
               "relative clause's opening", "from his role", "claim's attribution", "first to do",
-              "what was seen done", "the latter")
+              "what was seen done", "the latter", "subordinator", "verb before 'to'", "respectively",
+              "hyphenated word cut")
 
 
 def test_united_is_no_verb():
@@ -922,3 +936,14 @@ def test_a_fixture_list_is_no_takeaway():
     assert not _takeable("Leeds United vs Hull City (3pm) Newcastle United vs Stoke City (5.30pm) league news.")
     assert _takeable("Leeds United beat Hull City 2-0 in the game v Stoke last season.")
     assert _takeable("Leeds United players train in the sunshine.")
+
+
+def test_a_quoted_unit_keeps_a_title_and_ends_at_a_closing_quote():
+    from summarizer.faithfulness import first_sentence
+
+    # "Sen." and "Gov." end no sentence: the quote keeps the whole of it
+    assert first_sentence("In reply to the banks, sen. ann lee offered a blunt answer: 'bring it on.'") == \
+        "In reply to the banks, sen. ann lee offered a blunt answer: 'bring it on.'"
+    # a full stop before a closing quote mark ends one, even after a short word
+    assert first_sentence("He said: ' when the call comes, you do not say no. ' the favourite is a former captain.") \
+        == "He said: ' when the call comes, you do not say no. '"
