@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from itertools import combinations
+from itertools import combinations, takewhile
 
 from .prompt import tokens
 from .text import STOPWORDS, is_lowercase_text
@@ -716,6 +716,10 @@ def deletion_problems(text: str, source: str, context: str = "") -> list[str]:
             # "Nine [of ten] prisoners", "149 other [crew and] passengers": what the number counts
             out.append("deletion: what the number counts " + " ".join(g))
             break
+        if gw in ([p] for p in _SUBJECT_PRONOUNS - {"it", "you"}) and src[b] in _AUXILIARIES | _VERBS and g[0] not in _BOUNDARY:
+            # "tipped as a replacement for Carver should [he] face the axe": the clause loses its subject
+            out.append("deletion: a clause's subject " + gw[0])
+            break
         if g not in asides and g[0] in _SUBJECT_PRONOUNS and any(t in _VERBS or t in _SPEECH for t in g[1:]):
             out.append("deletion: a clause's subject and verb " + " ".join(g))  # "revealed [he told] his parents"
             break
@@ -723,8 +727,8 @@ def deletion_problems(text: str, source: str, context: str = "") -> list[str]:
                 and (gw[-2] in _CLAIMS or gw[-2] == "that"):
             out.append("deletion: a clause's subject " + " ".join(g))  # "The 21-year-old [said it] was a stretch"
             break
-        if gw in (["who"], ["which"]) and g != gw and _verb_in(
-                [src[k] for k in range(kept[0], a + 1) if k in kept_set or not _is_word(src[k])]):
+        before = [src[k] for k in range(kept[0], a + 1) if k in kept_set or not _is_word(src[k])]
+        if gw in (["who"], ["which"]) and g != gw and (_verb_in(before) or has_verb(" ".join(before))):
             # "the top authority, Ali Khamenei[, who] has been blunt": a relative clause made a second main one
             out.append("deletion: a relative pronoun " + gw[0])
             break
@@ -905,6 +909,14 @@ def deletion_problems(text: str, source: str, context: str = "") -> list[str]:
     participle = len(rest[0]) > 4 and rest[0].endswith(("ed", "ing")) if rest else False
     if rest and _is_word(rest[0]) and rest[0] not in _SAFE_STOP and not participle:
         out.append("fragment: cut before " + " ".join(rest))
+    with_commas = [src[k] for k in range(kept[0], kept[-1] + 1) if k in kept_set or src[k] in (",", ";")]  # the rewrite's words and its marks
+    items = _after_last(with_commas, {";"})
+    if rest[:1] == ["and"] and items.count(",") >= 1 and items[-1] != "," and not any(t in _VERBS for t in suffix[1:6]) \
+            and not _verb_in(items[len(items) - 1 - items[::-1].index(","):]) \
+            and not has_verb(" ".join(items[len(items) - items[::-1].index(","):])) and not any(
+            t in _SENTENCE_END for t in suffix[1:3]):
+        # "a 3,000-mile bike ride across the USA, a ski marathon[ and a four-mile swim]": a list cut short
+        out.append("fragment: the last of a list cut (" + " ".join(suffix[:4]) + ")")
     if rest[:1] in (["and"], ["or"]) and 1 <= sum(map(_is_word, suffix[1:5])) <= 3 \
             and any(t in _SENTENCE_END for t in suffix[1:6]) and not any(t in _VERBS for t in suffix[1:5]):
         out.append("fragment: the last of a list cut (" + " ".join(suffix[:4]) + ")")  # "in October[ and February]."
@@ -956,6 +968,9 @@ def deletion_problems(text: str, source: str, context: str = "") -> list[str]:
         if t == "-" and tail and k + 1 < len(suffix) and _joined(source, tail[-1], suffix[k + 1]):
             tail.append(t)  # "at half-time was": a hyphen inside a word is no mark
             continue
+        if t == "." and tail and tail[-1] in _ABBREVIATIONS:
+            tail.append(t)  # "the villa in St. John may have caused": a title's full stop ends nothing
+            continue
         if t in _BOUNDARY or t in _SENTENCE_END or t in _CLAUSE_OPENERS:
             break
         tail.append(t)
@@ -972,6 +987,15 @@ def deletion_problems(text: str, source: str, context: str = "") -> list[str]:
         # with messages for running a group[ for teenagers, has shamed her trolls]"; not where a deleted "who"
         # made the rewrite of a relative clause ("The striker[, who] has not played since October")
         verb = after_tail[1]
+    head_clause = list(takewhile(lambda t: t != ",", tw))  # the rewrite's own opening, up to its comma
+    if not verb and suffix[:1] == [","] and len(suffix) > 2 and head_clause and not _verb_in(head_clause) \
+            and not has_verb(" ".join(head_clause)) and "," in tw \
+            and not any(t in _VERBS for t in tw[len(head_clause):]) \
+            and not has_verb(" ".join(t for t in tw[len(head_clause):] if not t.endswith("ed"))) \
+            and (suffix[1] in _TAIL_VERBS or len(suffix[1]) > 3 and suffix[1].endswith("s")
+                 and not suffix[1].endswith("ss") and suffix[2] in _AFTER_VERB):
+        # "SpaceX, the company founded by Elon Musk[, hopes to give it a try]": the subject and its aside only
+        verb = suffix[1]
     if verb:  # "everything you hope a film [with its star would be]"
         out.append("fragment: cut before the verb " + verb)
     elif suffix[len(tail):len(tail) + 1] in ([","], ["-"], ["("]) \

@@ -473,6 +473,9 @@ _CUT_AT_INITIAL = re.compile(r"\s[a-hj-z]\.$")
 # a fixture list ("Manchester City vs West Ham United (1.30pm) ..."): the verb guess reads "United" as a past form
 _FIXTURE = re.compile(r"\b(?:vs?|versus)\b\.?", re.I)
 _UNITED = re.compile(r"\bunited\b", re.I)
+# a list's item ("a) being a global leader in ..."), a heading of a word or three ("Centre-backs."), a teaser that
+# trails off ("For Biden, watch, wait and...")
+_LIST_ITEM = re.compile(r"^\s*\(?[a-h1-9]\)\s")
 
 
 def _takeable(sentence: str) -> bool:
@@ -484,7 +487,9 @@ def _takeable(sentence: str) -> bool:
     return has_verb(sentence) and not opens_mid_quote(sentence) and not is_question(sentence) \
         and not is_promo(sentence) and not relative_clause_only(sentence) and not opening_only(sentence) \
         and not _CUT_AT_INITIAL.search(sentence) and not (_FIXTURE.search(sentence)
-                                                          and not has_verb(_UNITED.sub("", sentence)))
+                                                          and not has_verb(_UNITED.sub("", sentence))) \
+        and not _LIST_ITEM.match(sentence) and len(sentence.split()) >= 4 \
+        and not (sentence.rstrip().endswith(("...", "\u2026")) and len(sentence.split()) < 10)
 
 
 def _quote(sentence: str) -> str:

@@ -882,6 +882,19 @@ RULES_090 = ("condition", "no subject", "subordinate clause", "cut before the ve
     ("The deal is worth $80m.", "The deal is worth $80m and $20m to the club and the player respectively.",
      "'respectively' list"),
     ("he scored a second-half hat.", "he scored a second-half hat-trick on saturday.", "hyphenated word cut"),
+    # seed 24: the verb cut past a title's full stop; a subject and its aside, the verb cut; a list cut short; a
+    # lone subject pronoun dropped; a relative clause made a main one after a present-tense verb
+    ("the agency said the presence of a pesticide at the villa.",
+     "the agency said the presence of a pesticide at the villa in st. john may have caused the illness.",
+     "cut before the verb may"),
+    ("Acme, the firm founded by a chemist.", "Acme, the firm founded by a chemist, hopes to open a plant.",
+     "cut before the verb hopes"),
+    ("There must be zero tolerance for racism, brutality.",
+     "There must be zero tolerance for racism, brutality and corruption in the police.", "the last of a list cut"),
+    ("Lee was tipped to replace Cole should face the sack.", "Lee was tipped to replace Cole should he face the sack.",
+     "a clause's subject he"),
+    ("Cook speaks with Mark Wood could be the answer.", "Cook speaks with Mark Wood, who could be the answer.",
+     "relative pronoun who"),
 ])
 def test_cuts_of_the_seed_20_count_found(rewrite, source, why):
     assert any(why in p for p in unfaithful(rewrite, source))
@@ -908,6 +921,9 @@ def test_cuts_of_the_seed_20_count_found(rewrite, source, why):
     ("He was joined by Lee and Cole.", "He was joined by Lee and Cole, back from knee and ankle injuries respectively."),
     ("he lost his last bout in november.", "he lost his last bout in november-his first defeat as a professional."),
     ("The town went to the polls.", "The town went to the polls on Friday."),
+    ("Ann Lee, 67, spent two weeks adrift.", "Ann Lee, 67, spent two weeks adrift and lost a stone."),
+    ("Ann Lee, 43, has cut her hair.", "Ann Lee, 43, has cut her hair, and fans approve."),
+    ("Manning is serving a long sentence.", "Manning, who is serving a long sentence, has joined Twitter."),
 ])
 def test_safe_cuts_beside_the_seed_20_rules_pass(rewrite, source):
     assert not any(w in p for p in unfaithful(rewrite, source) for w in RULES_0100)
@@ -918,7 +934,16 @@ RULES_0100 = ("relative pronoun", "who said it", "negation", "a verb and its 'to
               "participle made the verb", "said in a relative clause", "opening preposition",
               "relative clause's opening", "from his role", "claim's attribution", "first to do",
               "what was seen done", "the latter", "subordinator", "verb before 'to'", "respectively",
-              "hyphenated word cut")
+              "hyphenated word cut", "cut before the verb", "the last of a list cut", "a clause's subject")
+
+
+def test_a_list_item_a_heading_or_a_teaser_is_no_takeaway():
+    from summarizer.pipeline import _takeable
+
+    assert not _takeable("a) being a world leader in jobs, schools and health.")  # an item of a list
+    assert not _takeable("Centre-backs.")  # a heading
+    assert not _takeable("For the mayor, watch, wait and...")  # a teaser that trails off
+    assert _takeable("The mayor said he would watch and wait before deciding what to do next...")
 
 
 def test_united_is_no_verb():
