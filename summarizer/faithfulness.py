@@ -261,7 +261,7 @@ _HEDGES = frozenset("not n't no never nor cannot without none nobody nothing nei
 # mayor", "his [proposed] move", "training [with the hope of] winning", "[briefly] retired"
 _ROLE_WORDS = frozenset("former deputy assistant acting interim caretaker vice".split())
 _QUALIFIERS = _ROLE_WORDS | frozenset("proposed potential prospective rumoured rumored mooted hope hopes hoped hoping "
-                                      "briefly temporarily".split())
+                                      "briefly temporarily remaining surviving".split())
 _CONTRAST = frozenset("but however yet although though except despite nevertheless instead".split())
 _SUBORDINATORS = frozenset("although though while whereas unlike despite if unless because when after before as "
                            "since once until".split())
@@ -999,7 +999,9 @@ def deletion_problems(text: str, source: str, context: str = "") -> list[str]:
     if verb:  # "everything you hope a film [with its star would be]"
         out.append("fragment: cut before the verb " + verb)
     elif suffix[len(tail):len(tail) + 1] in ([","], ["-"], ["("]) \
-            and (after_aside := _past_aside(suffix[len(tail):])) in _TAIL_VERBS:
+            and ((after_aside := _past_aside(suffix[len(tail):])) in _TAIL_VERBS
+                 or after_aside in _SPEECH and not tail and suffix[:1] == [","] and "," in tw[-8:-1]):
+        # "... fined $804,000, R.K. Gaur[, a spokesman for the bureau, told CNN]": who said it, left as an aside
         # "Cook claimed that England's decision to replace him[, at the 11th hour ..., was proved wrong]",
         # "around 512,000 patients[ - one in three - do not get help]", "two deputies involved in the attempt
         # to arrest Eric Harris[ in Tulsa, Oklahoma, have been reassigned]": the verb after the aside is cut
@@ -1027,6 +1029,13 @@ def deletion_problems(text: str, source: str, context: str = "") -> list[str]:
     if rest[:1] == ["and"] and "respectively" in suffix[:suffix.index(".") if "." in suffix else len(suffix)]:
         # "worth at least $180million[ and $120m to Mayweather and Pacquiao respectively]": whose figure is whose
         out.append("fragment: a 'respectively' list cut")
+    if src[kept[-1]] in _PREPOSITIONS and suffix[:1] == [","] and len(suffix) > 1 and suffix[1] in _PREPOSITIONS:
+        # "a burnt-orange tint in the minutes before[, during and after the eclipse]"
+        out.append("fragment: a list of prepositions cut (" + " ".join(suffix[:4]) + ")")
+    if "suspended" in suffix[:10] and any(t in ("sentenced", "jailed", "prison", "jail") for t in kept_words):
+        out.append("negation: a suspended sentence cut")  # "sentenced to 26 weeks[ in prison suspended for two years]"
+    if any(src[k] in _WEB_ENDS and src[k - 1] == "." and k - 2 not in kept_set for k in kept if k > 1):
+        out.append("deletion: a web address cut (" + " ".join(src[max(0, kept[0]):kept[-1] + 1][-4:]) + ")")
     if rest[:1] in (["if"], ["unless"]) or rest[:2] == ["only", "if"]:
         # "elimination will become reality[ if England lose to Bangladesh]": a condition stated as a fact
         out.append("negation: a condition cut (" + " ".join(rest) + ")")
@@ -1294,6 +1303,7 @@ def plain_quote(sentence: str) -> str:
 _INNER_END = re.compile(r"(?:(?<![\s.][^\W\d_])(?<![\s.][^\W\d_]{2})\.|[!?])"
                         r"(?=(?:\s?['\"\u2019\u201d])*\s+['\"\u2018\u201c]?\s?[\[(]?[^\W_])"
                         r"|\.(?=\s?['\"\u2019\u201d]\s+[^\W_])")  # "say no. ' the next": a quote ends it too
+_WEB_ENDS = frozenset("com co uk org net".split())  # "told manutd.com" cut to "van gaal.com"
 # words that open a clause or an aside after a dash, which the lowercased text writes joined ("summer-even")
 _DASH_OPENERS = frozenset("whether even along either both just only not no all more less so yet still".split())
 # a quote mark the lowercased text writes apart that opens a quotation: after a colon or a speech verb's comma
@@ -1335,7 +1345,7 @@ _PROMO = re.compile(r"\b(?:see (?:all )?(?:the |our )?(?:photos|pictures|pics|ga
 
 
 _PROMO_START = re.compile(r"^[\"'\u201c\u2018(]*(?:find out (?:how|more|what|who|why)|click (?:here|through)|"
-                          r"sign up)\b", re.I)  # "Find out how Romeu and Keown get on, plus make your predictions."
+                          r"sign up|exclusive:)", re.I)  # "Find out how Romeu and Keown get on, plus make your predictions."
 
 
 def is_promo(sentence: str) -> bool:

@@ -475,7 +475,7 @@ _FIXTURE = re.compile(r"\b(?:vs?|versus)\b\.?", re.I)
 _UNITED = re.compile(r"\bunited\b", re.I)
 # a list's item ("a) being a global leader in ..."), a heading of a word or three ("Centre-backs."), a teaser that
 # trails off ("For Biden, watch, wait and...")
-_LIST_ITEM = re.compile(r"^\s*\(?[a-h1-9]\)\s")
+_LIST_ITEM = re.compile(r"^\s*\(?[a-h1-9]\)\s|^that (?:a|an|the|his|her|their|its)\b", re.I)  # and a "that" clause
 
 
 def _takeable(sentence: str) -> bool:

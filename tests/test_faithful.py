@@ -895,6 +895,17 @@ RULES_090 = ("condition", "no subject", "subordinate clause", "cut before the ve
      "a clause's subject he"),
     ("Cook speaks with Mark Wood could be the answer.", "Cook speaks with Mark Wood, who could be the answer.",
      "relative pronoun who"),
+    # seed 25: who said it left as an aside; a qualifier of a number dropped; a list of prepositions cut; a
+    # suspended sentence made a prison term; a web address cut to its end
+    ("Lee was fined $800, Ann Cole.", "Lee was fined $800, Ann Cole, a spokesman for the court, told reporters.",
+     "cut before the verb told"),
+    ("She is one of 53 survivors.", "She is one of 53 remaining survivors.", "qualifier (remaining)"),
+    ("The sky took on a red tint in the minutes before.",
+     "The sky took on a red tint in the minutes before, during and after the eclipse.", "prepositions cut"),
+    ("He admitted fraud and was sentenced to 26 weeks.",
+     "He admitted fraud and was sentenced to 26 weeks in prison suspended for two years.", "suspended sentence"),
+    ("He has a big role under the coach.com.", "He has a big role under the coach, and told club.com: ' I love it.",
+     "web address"),
 ])
 def test_cuts_of_the_seed_20_count_found(rewrite, source, why):
     assert any(why in p for p in unfaithful(rewrite, source))
@@ -924,6 +935,8 @@ def test_cuts_of_the_seed_20_count_found(rewrite, source, why):
     ("Ann Lee, 67, spent two weeks adrift.", "Ann Lee, 67, spent two weeks adrift and lost a stone."),
     ("Ann Lee, 43, has cut her hair.", "Ann Lee, 43, has cut her hair, and fans approve."),
     ("Manning is serving a long sentence.", "Manning, who is serving a long sentence, has joined Twitter."),
+    ("It has been 42 days since the last case.", "It has been 42 days since the last case, officials said."),
+    ("He scored his first goal at the club.", "He scored his first goal at the club, the coach said."),
 ])
 def test_safe_cuts_beside_the_seed_20_rules_pass(rewrite, source):
     assert not any(w in p for p in unfaithful(rewrite, source) for w in RULES_0100)
@@ -934,7 +947,8 @@ RULES_0100 = ("relative pronoun", "who said it", "negation", "a verb and its 'to
               "participle made the verb", "said in a relative clause", "opening preposition",
               "relative clause's opening", "from his role", "claim's attribution", "first to do",
               "what was seen done", "the latter", "subordinator", "verb before 'to'", "respectively",
-              "hyphenated word cut", "cut before the verb", "the last of a list cut", "a clause's subject")
+              "hyphenated word cut", "cut before the verb", "the last of a list cut", "a clause's subject",
+              "qualifier (remaining)", "prepositions cut", "suspended sentence", "web address")
 
 
 def test_a_list_item_a_heading_or_a_teaser_is_no_takeaway():
@@ -943,6 +957,8 @@ def test_a_list_item_a_heading_or_a_teaser_is_no_takeaway():
     assert not _takeable("a) being a world leader in jobs, schools and health.")  # an item of a list
     assert not _takeable("Centre-backs.")  # a heading
     assert not _takeable("For the mayor, watch, wait and...")  # a teaser that trails off
+    assert not _takeable("that a regatta in the bay had been struck by a storm, leaving people in the water.")
+    assert not _takeable("Exclusive: the last soldiers in the valley.")  # a label
     assert _takeable("The mayor said he would watch and wait before deciding what to do next...")
 
 
