@@ -631,6 +631,8 @@ def deletion_problems(text: str, source: str, context: str = "") -> list[str]:
             out.append("fragment: a '" + prefix[0] + "' phrase without its main clause")
         bare = prefix[:prefix.index("(")] if "(" in prefix and prefix[-1] == ")" else prefix  # less "(centre)"
         after_first = src[kept[0] + 1] if kept[0] + 1 < len(src) else ""
+        if first in ("will", "would", "can", "could", "should", "must", "might") and after_first in ("be", "have"):
+            out.append("fragment: no subject (" + " ".join(prefix[-3:]) + " " + first + ")")  # "[Chan (right)] will be given"
         if (first in _OPENING_FINITE or len(first) > 4 and first.endswith("ed") and first not in _ED_WORDS
                 and first not in _CAPTION_VERBS and bare and _is_word(bare[-1]) and bare[-1] not in _FUNCTION
                 and bare[-1] not in _ADJECTIVE_BEFORE and (after_first in _OBJECT_STARTS or _is_number(after_first))) \
@@ -802,6 +804,15 @@ def deletion_problems(text: str, source: str, context: str = "") -> list[str]:
             # "Cellino[,] banned from having any influence at Elland Road[ until May 4, told ...]": an aside's
             # participle made the verb
             out.append("deletion: a participle made the verb (, " + src[b] + ")")
+            break
+        if g not in asides and any(x in _PASSIVE and y in _SPEECH for x, y in zip(g, g[1:])):
+            # "she [was told she] had less than two years left": what she was told becomes a fact
+            out.append("deletion: what was told " + " ".join(g))
+            break
+        if g in ([",", "who"], [",", "which"]) and any(
+                src[k - 1] == "," and (src[k] in _AUXILIARIES or src[k] in _VERBS) for k in kept if k > b):
+            # "Wade[, who] missed out on the Six Nations, is recovering": two verbs, one subject, no clause
+            out.append("deletion: a relative pronoun " + g[1])
             break
         if g in (["who"], ["which"]) and (_runs_into_a_verb(kept_words) or src[b] not in _RELATIVE_SUBJECTS):
             # "a teacher [who] nursed her boyfriend after he suffered a stroke had to flee": two verbs, one clause;
@@ -1026,6 +1037,11 @@ def deletion_problems(text: str, source: str, context: str = "") -> list[str]:
     if latter is not None and not _is_word((kept_words + ["."])[latter + 1]) \
             and any(k not in kept_set for k in range(kept[0], kept[latter])):
         out.append("deletion: what 'the latter' was")  # "Laptops were second, [followed by tablets -] with ... the latter"
+    if rest[:1] == ["and"] and len(suffix) > 1 and _is_number(suffix[1]) and any(map(_is_number, kept_words[-6:])):
+        # "were thrashed 6-3 by Manchester City[ and 5-1 by Liverpool]"
+        out.append("fragment: the last of a list cut (" + " ".join(suffix[:4]) + ")")
+    if src[kept[-1]] in ("hashtag", "handle", "account", "website") and suffix[:1] and suffix[0][:1] in ("#", "@"):
+        out.append("fragment: what the " + src[kept[-1]] + " was is cut")  # "rallying around the hashtag[ #...]"
     if rest[:1] == ["and"] and "respectively" in suffix[:suffix.index(".") if "." in suffix else len(suffix)]:
         # "worth at least $180million[ and $120m to Mayweather and Pacquiao respectively]": whose figure is whose
         out.append("fragment: a 'respectively' list cut")
@@ -1088,8 +1104,9 @@ def deletion_problems(text: str, source: str, context: str = "") -> list[str]:
         # "found it hard to score due[ to opponents respecting them]", "with chairman Jeremy Peace
         # understood[ to want £150million]": the word needs its "to"
         out.append("fragment: cut before 'to' (" + src[last] + " to)")
-    if rest[:1] and rest[0] in ("in", "ahead", "into", "level") \
-            and any(src[k] in ("put", "puts", "putting") and src[k + 1] not in ("through", "on") for k in kept[-5:]):
+    if rest[:1] and rest[0] in ("in", "ahead", "into", "level", "at", "on", "behind", "under") \
+            and any(src[k] in ("put", "puts", "putting") and src[k + 1] not in ("through", "on", "to")
+                    and not any(src[j] in _PUT_PLACES for j in kept if j > k) for k in kept[-8:]):
         # "putting Queen of the South[ in the lead]"
         out.append("fragment: where it was put is cut (" + " ".join(rest) + ")")
     text_words = [t for t in tw if _is_word(t)]
@@ -1303,6 +1320,7 @@ def plain_quote(sentence: str) -> str:
 _INNER_END = re.compile(r"(?:(?<![\s.][^\W\d_])(?<![\s.][^\W\d_]{2})\.|[!?])"
                         r"(?=(?:\s?['\"\u2019\u201d])*\s+['\"\u2018\u201c]?\s?[\[(]?[^\W_])"
                         r"|\.(?=\s?['\"\u2019\u201d]\s+[^\W_])")  # "say no. ' the next": a quote ends it too
+_PUT_PLACES = frozenset("in into ahead level at on behind under up clear top through together".split())  # where a side was put
 _WEB_ENDS = frozenset("com co uk org net".split())  # "told manutd.com" cut to "van gaal.com"
 # words that open a clause or an aside after a dash, which the lowercased text writes joined ("summer-even")
 _DASH_OPENERS = frozenset("whether even along either both just only not no all more less so yet still".split())

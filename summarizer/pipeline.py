@@ -475,6 +475,8 @@ _FIXTURE = re.compile(r"\b(?:vs?|versus)\b\.?", re.I)
 _UNITED = re.compile(r"\bunited\b", re.I)
 # a list's item ("a) being a global leader in ..."), a heading of a word or three ("Centre-backs."), a teaser that
 # trails off ("For Biden, watch, wait and...")
+# a unit the splitter cut after a determiner or a title: "... in five separate operations, the.", "... sgt."
+_ENDS_ON_A_DETERMINER = re.compile(r"\b(?:the|a|an|sgt|sen|gov|rep|gen|col|capt|lt|dr|mr|mrs|ms|st)\.$", re.I)
 _LIST_ITEM = re.compile(r"^\s*\(?[a-h1-9]\)\s|^that (?:a|an|the|his|her|their|its)\b", re.I)  # and a "that" clause
 
 
@@ -489,7 +491,8 @@ def _takeable(sentence: str) -> bool:
         and not _CUT_AT_INITIAL.search(sentence) and not (_FIXTURE.search(sentence)
                                                           and not has_verb(_UNITED.sub("", sentence))) \
         and not _LIST_ITEM.match(sentence) and len(sentence.split()) >= 4 \
-        and not (sentence.rstrip().endswith(("...", "\u2026")) and len(sentence.split()) < 10)
+        and not (sentence.rstrip().endswith(("...", "\u2026")) and len(sentence.split()) < 10) \
+        and not _ENDS_ON_A_DETERMINER.search(sentence)
 
 
 def _quote(sentence: str) -> str:

@@ -906,6 +906,19 @@ RULES_090 = ("condition", "no subject", "subordinate clause", "cut before the ve
      "He admitted fraud and was sentenced to 26 weeks in prison suspended for two years.", "suspended sentence"),
     ("He has a big role under the coach.com.", "He has a big role under the coach, and told club.com: ' I love it.",
      "web address"),
+    # seed 26: where the blame was put; a rewrite opening on "will be"; a list of scores cut; a hashtag cut; what
+    # she was told made a fact; a relative clause's verb run into the main one
+    ("The chairman put the blame for the decision.", "The chairman put the blame for the decision at the door of the board.",
+     "where it was put"),
+    ("Will be given white clothing to wear.", "Chan (right) and Lee (left) will be given white clothing to wear.",
+     "no subject"),
+    ("The side were beaten 6-3 by Leeds.", "The side were beaten 6-3 by Leeds and 5-1 by Hull last season.",
+     "the last of a list cut"),
+    ("Fans rallied around the hashtag.", "Fans rallied around the hashtag #savetheclub.", "what the hashtag was"),
+    ("Tests found a tumour and she had two years left.", "Tests found a tumour and she was told she had two years left.",
+     "what was told"),
+    ("Wade missed the Six Nations, is recovering from injury.",
+     "Wade, who missed the Six Nations, is recovering from injury and was left out.", "relative pronoun who"),
 ])
 def test_cuts_of_the_seed_20_count_found(rewrite, source, why):
     assert any(why in p for p in unfaithful(rewrite, source))
@@ -937,6 +950,8 @@ def test_cuts_of_the_seed_20_count_found(rewrite, source, why):
     ("Manning is serving a long sentence.", "Manning, who is serving a long sentence, has joined Twitter."),
     ("It has been 42 days since the last case.", "It has been 42 days since the last case, officials said."),
     ("He scored his first goal at the club.", "He scored his first goal at the club, the coach said."),
+    ("His goal put the side ahead against Hull.", "His goal put the side ahead against Hull at the KC Stadium."),
+    ("The side were beaten 6-3 by Leeds.", "The side were beaten 6-3 by Leeds on Saturday."),
 ])
 def test_safe_cuts_beside_the_seed_20_rules_pass(rewrite, source):
     assert not any(w in p for p in unfaithful(rewrite, source) for w in RULES_0100)
@@ -948,7 +963,8 @@ RULES_0100 = ("relative pronoun", "who said it", "negation", "a verb and its 'to
               "relative clause's opening", "from his role", "claim's attribution", "first to do",
               "what was seen done", "the latter", "subordinator", "verb before 'to'", "respectively",
               "hyphenated word cut", "cut before the verb", "the last of a list cut", "a clause's subject",
-              "qualifier (remaining)", "prepositions cut", "suspended sentence", "web address")
+              "qualifier (remaining)", "prepositions cut", "suspended sentence", "web address", "where it was put",
+              "no subject", "what the hashtag was", "what was told")
 
 
 def test_a_list_item_a_heading_or_a_teaser_is_no_takeaway():
@@ -959,6 +975,8 @@ def test_a_list_item_a_heading_or_a_teaser_is_no_takeaway():
     assert not _takeable("For the mayor, watch, wait and...")  # a teaser that trails off
     assert not _takeable("that a regatta in the bay had been struck by a storm, leaving people in the water.")
     assert not _takeable("Exclusive: the last soldiers in the valley.")  # a label
+    assert not _takeable("Ships and one navy ship in five separate operations, the.")  # a splitter's cut
+    assert not _takeable("' the ground moved, and she sat up, ' said police sgt.")
     assert _takeable("The mayor said he would watch and wait before deciding what to do next...")
 
 
