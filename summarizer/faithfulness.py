@@ -506,7 +506,9 @@ _ED_WORDS = frozenset("mohamed mohammed muhammed ahmed hamed mahmoud naveed jave
 _OBJECT_STARTS = frozenset("the a an his her their its him them it up out down off".split())
 _CLAIMS = frozenset("said says told insists insisted added adds revealed reveals explained explains alleges alleged "
                     "claims claimed warns warned argues argued believes believed reports reported".split())
-_TIME_UNITS = frozenset("seconds minutes hours days weeks months years".split())
+_TIME_UNITS = frozenset("seconds minutes hours days weeks months years second minute hour day week month year".split())
+# verbs of a view: "Cook [feels the batsman] is ready" makes the speaker the subject
+_VIEW = _SPEECH | frozenset("feels felt thinks thought reckons reckoned fears feared hopes hoped".split())
 _PARTITIVES = frozenset("one two three four five six seven eight nine ten some most many all half part none each "
                          "several few much any both either neither majority minority".split())
 _BEFORE_TO = frozenset("due thanks according prior owing".split())  # "due[ to ...]"
@@ -805,6 +807,15 @@ def deletion_problems(text: str, source: str, context: str = "") -> list[str]:
             # participle made the verb
             out.append("deletion: a participle made the verb (, " + src[b] + ")")
             break
+        if g not in asides and gw[:1] and gw[0] in _VIEW and len(gw) >= 2 and (src[b] in _AUXILIARIES or src[b] in _VERBS) \
+                and gw[-1] not in _SUBJECT_PRONOUNS:
+            # "Test captain Alastair Cook [feels the batsman] is ready": who is ready changes
+            out.append("deletion: whose view it was (" + " ".join(gw) + ")")
+            break
+        if any(t in ("fact", "idea", "notion", "suggestion") for t in gw) and len(gw) <= 3 and _is_word(src[b]) \
+                and g not in asides:
+            out.append("deletion: " + " ".join(gw))  # "saddened by [the fact] Balotelli appears to"
+            break
         if g not in asides and any(x in _PASSIVE and y in _SPEECH for x, y in zip(g, g[1:])):
             # "she [was told she] had less than two years left": what she was told becomes a fact
             out.append("deletion: what was told " + " ".join(g))
@@ -1037,6 +1048,19 @@ def deletion_problems(text: str, source: str, context: str = "") -> list[str]:
     if latter is not None and not _is_word((kept_words + ["."])[latter + 1]) \
             and any(k not in kept_set for k in range(kept[0], kept[latter])):
         out.append("deletion: what 'the latter' was")  # "Laptops were second, [followed by tablets -] with ... the latter"
+    conj = next((k for k in range(1, min(len(suffix), 12)) if suffix[k] in ("and", "or")), None)
+    listed = [k for k, t in enumerate(tw[-13:-1]) if t == ","]  # the rewrite's own list: short items, two commas
+    short_items = len(listed) >= 2 and all(b - a <= 4 for a, b in zip(listed, listed[1:] + [len(tw[-13:-1])]))
+    if rest[:1] == [","] and conj and short_items and all(t == "," or _is_word(t) for t in suffix[:conj]) \
+            and not any(t in _VERBS or t in _CLAUSE_OPENERS or t in _PREPOSITIONS for t in suffix[1:conj]) \
+            and not any(t in _VERBS for t in suffix[conj + 1:conj + 4]):
+        # "worn by majors, district commanders, deputy chiefs[, assistant chiefs and the chief of police]"
+        out.append("fragment: the last of a list cut (" + " ".join(suffix[:conj + 2]) + ")")
+    if suffix[:1] == [","] and len(suffix) > 2 and any(t in ("which", "who") for t in kept_words[-8:]) \
+            and (suffix[1] in _TAIL_VERBS or len(suffix[1]) > 3 and suffix[1].endswith("s") and not suffix[1].endswith("ss")
+                 and (suffix[2] in _AFTER_VERB or suffix[2] in _PREPOSITIONS)) and suffix[1] not in _CLAUSE_OPENERS:
+        # "the basket, which carries three occupants[, plummets to the ground]": the main verb after the clause
+        out.append("fragment: cut before the verb " + suffix[1] + " (after a relative clause)")
     if rest[:1] == ["and"] and len(suffix) > 1 and _is_number(suffix[1]) and any(map(_is_number, kept_words[-6:])):
         # "were thrashed 6-3 by Manchester City[ and 5-1 by Liverpool]"
         out.append("fragment: the last of a list cut (" + " ".join(suffix[:4]) + ")")
@@ -1124,7 +1148,8 @@ def deletion_problems(text: str, source: str, context: str = "") -> list[str]:
         # "to send Real Madrid[ on their way]"
         out.append("fragment: where it was sent is cut (" + " ".join(rest) + ")")
     if rest[:1] and rest[0] in ("after", "before", "since", "into") and src[last] in _TIME_UNITS \
-            and last > 0 and src[last - 1] in ("just", "only", "mere", "few"):
+            and last > 0 and (src[last - 1] in ("just", "only", "mere", "few")
+                              or src[last - 1] == "a" and last > 1 and src[last - 2] in ("than", "just", "only")):
         out.append("fragment: a time cut from what it counts from (" + " ".join(rest) + ")")  # "just hours[ after ...]"
     if rest[:1] == ["to"] and len(rest) > 2 and rest[1] in ("a", "an") and rest[2] in ("close", "end", "halt"):
         out.append("fragment: cut before 'to " + " ".join(rest[1:3]) + "'")  # "as the first half drew[ to a close]"

@@ -919,6 +919,17 @@ RULES_090 = ("condition", "no subject", "subordinate clause", "cut before the ve
      "what was told"),
     ("Wade missed the Six Nations, is recovering from injury.",
      "Wade, who missed the Six Nations, is recovering from injury and was left out.", "relative pronoun who"),
+    # seed 27: a list cut at a comma; the main verb cut after a kept relative clause; whose view it was; "the
+    # fact" dropped; a time cut from what it counts from
+    ("It will be worn by majors, commanders, deputy chiefs.",
+     "It will be worn by majors, commanders, deputy chiefs, assistant chiefs and the chief.", "the last of a list cut"),
+    ("The rope snaps and the basket, which carries three men.",
+     "The rope snaps and the basket, which carries three men, falls to the ground.", "after a relative clause"),
+    ("The captain is ready for the big stage.", "The captain feels the batsman is ready for the big stage.",
+     "whose view"),
+    ("The coach is upset by the striker appears to have no respect.",
+     "The coach is upset by the fact the striker appears to have no respect.", "fact"),
+    ("He went missing less than a week.", "He went missing less than a week after his wife died.", "a time cut"),
 ])
 def test_cuts_of_the_seed_20_count_found(rewrite, source, why):
     assert any(why in p for p in unfaithful(rewrite, source))
@@ -952,6 +963,8 @@ def test_cuts_of_the_seed_20_count_found(rewrite, source, why):
     ("He scored his first goal at the club.", "He scored his first goal at the club, the coach said."),
     ("His goal put the side ahead against Hull.", "His goal put the side ahead against Hull at the KC Stadium."),
     ("The side were beaten 6-3 by Leeds.", "The side were beaten 6-3 by Leeds on Saturday."),
+    ("He was charged with theft.", "He was charged with theft, police said, and bailed until May."),
+    ("The captain feels the side is ready.", "The captain feels the side is ready for the final."),
 ])
 def test_safe_cuts_beside_the_seed_20_rules_pass(rewrite, source):
     assert not any(w in p for p in unfaithful(rewrite, source) for w in RULES_0100)
@@ -964,7 +977,8 @@ RULES_0100 = ("relative pronoun", "who said it", "negation", "a verb and its 'to
               "what was seen done", "the latter", "subordinator", "verb before 'to'", "respectively",
               "hyphenated word cut", "cut before the verb", "the last of a list cut", "a clause's subject",
               "qualifier (remaining)", "prepositions cut", "suspended sentence", "web address", "where it was put",
-              "no subject", "what the hashtag was", "what was told")
+              "no subject", "what the hashtag was", "what was told", "after a relative clause", "whose view",
+              "the fact", "a time cut")
 
 
 def test_a_list_item_a_heading_or_a_teaser_is_no_takeaway():
