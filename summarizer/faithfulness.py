@@ -539,6 +539,11 @@ _MODAL_TO = frozenset("need needs want wants try tries plan plans hope hopes aim
                       "vow vows promise promises threaten threatens refuse refuses fail fails agree agrees "
                       "decide decides attempt attempts intend intends prepare prepares expect expects ought "
                       "used going set due able unable bid sought".split())
+# where a side was put: "put Rangers [3-0 up]"
+_PUT_PLACES = frozenset("in into ahead level at on behind under up clear top through together".split())
+_WEB_ENDS = frozenset("com co uk org net".split())  # "told manutd.com" cut to "van gaal.com"
+# words that open a clause or an aside after a dash, which the lowercased text writes joined ("summer-even")
+_DASH_OPENERS = frozenset("whether even along either both just only not no all more less so yet still".split())
 _VOWEL_SOUND = re.compile(r"^(?:[aeio]|u(?!ni|s[aeiu]|ra|ro|ti|k)|hour|honou?r|honest|heir|[fhlmnrsx]\b|"
                           r"(?:mp|mba|nfl|nba|nhs|fbi|mri|sos|rspca|lsd|mla|nbc|hbo)\b)")
 
@@ -634,7 +639,8 @@ def deletion_problems(text: str, source: str, context: str = "") -> list[str]:
         bare = prefix[:prefix.index("(")] if "(" in prefix and prefix[-1] == ")" else prefix  # less "(centre)"
         after_first = src[kept[0] + 1] if kept[0] + 1 < len(src) else ""
         if first in ("will", "would", "can", "could", "should", "must", "might") and after_first in ("be", "have"):
-            out.append("fragment: no subject (" + " ".join(prefix[-3:]) + " " + first + ")")  # "[Chan (right)] will be given"
+            # "[Chan (right)] will be given white clothing"
+            out.append("fragment: no subject (" + " ".join(prefix[-3:]) + " " + first + ")")
         if (first in _OPENING_FINITE or len(first) > 4 and first.endswith("ed") and first not in _ED_WORDS
                 and first not in _CAPTION_VERBS and bare and _is_word(bare[-1]) and bare[-1] not in _FUNCTION
                 and bare[-1] not in _ADJECTIVE_BEFORE and (after_first in _OBJECT_STARTS or _is_number(after_first))) \
@@ -720,7 +726,8 @@ def deletion_problems(text: str, source: str, context: str = "") -> list[str]:
             # "Nine [of ten] prisoners", "149 other [crew and] passengers": what the number counts
             out.append("deletion: what the number counts " + " ".join(g))
             break
-        if gw in ([p] for p in _SUBJECT_PRONOUNS - {"it", "you"}) and src[b] in _AUXILIARIES | _VERBS and g[0] not in _BOUNDARY:
+        if gw in ([p] for p in _SUBJECT_PRONOUNS - {"it", "you"}) and src[b] in _AUXILIARIES | _VERBS \
+                and g[0] not in _BOUNDARY:
             # "tipped as a replacement for Carver should [he] face the axe": the clause loses its subject
             out.append("deletion: a clause's subject " + gw[0])
             break
@@ -807,8 +814,8 @@ def deletion_problems(text: str, source: str, context: str = "") -> list[str]:
             # participle made the verb
             out.append("deletion: a participle made the verb (, " + src[b] + ")")
             break
-        if g not in asides and gw[:1] and gw[0] in _VIEW and len(gw) >= 2 and (src[b] in _AUXILIARIES or src[b] in _VERBS) \
-                and gw[-1] not in _SUBJECT_PRONOUNS:
+        if g not in asides and gw[:1] and gw[0] in _VIEW and len(gw) >= 2 and gw[-1] not in _SUBJECT_PRONOUNS \
+                and (src[b] in _AUXILIARIES or src[b] in _VERBS):
             # "Test captain Alastair Cook [feels the batsman] is ready": who is ready changes
             out.append("deletion: whose view it was (" + " ".join(gw) + ")")
             break
@@ -845,7 +852,7 @@ def deletion_problems(text: str, source: str, context: str = "") -> list[str]:
         if g == ["to", g[-1]] and _is_word(g[-1]) and _is_word(src[b]) and src[b] not in _SAFE_STOP \
                 and src[b] not in _TIME_WORDS and (src[a] in _VERBS or src[a] in _MODAL_TO
                                                   or len(src[a]) > 4 and src[a].endswith("ed")) \
-                and not (a > 0 and (src[a - 1] in _DETERMINERS or src[a - 1] == "'s")):  # "the Togolese's move[ to Spurs]"
+                and not (a > 0 and (src[a - 1] in _DETERMINERS or src[a - 1] == "'s")):  # not "his move[ to Spurs]"
             # "Rangers have promised [to probe] claims": the object goes to the verb before
             out.append("deletion: a verb and its 'to' (to " + g[-1] + ")")
             break
@@ -907,8 +914,8 @@ def deletion_problems(text: str, source: str, context: str = "") -> list[str]:
             break
         if g not in asides and any(_is_number(t) for t in gw) and len(gw) <= 2 and "-" not in g and not any(
                 t in _VERB_PREPOSITIONS or t in _DATE_WORDS for t in gw) and src[b] in _AUXILIARIES | _VERBS \
-                and (g[0] in (",", "and") and src[a].endswith("s") or src[b] in _AUXILIARIES) \
-                and not (g[0] == "," and not src[a].endswith("s")):  # not "Lukaku's [£28million] move", "Ann[, 38] has"
+                and (src[a].endswith("s") if g[0] == "," else g[0] == "and" and src[a].endswith("s")
+                     or src[b] in _AUXILIARIES):  # not "Lukaku's [£28million] move", "Ann[, 38] has"
             # "the ship's 2,117 passengers[, 95] have suffered": how many did it
             out.append("deletion: a number " + " ".join(g))
             break
@@ -931,9 +938,11 @@ def deletion_problems(text: str, source: str, context: str = "") -> list[str]:
     participle = len(rest[0]) > 4 and rest[0].endswith(("ed", "ing")) if rest else False
     if rest and _is_word(rest[0]) and rest[0] not in _SAFE_STOP and not participle:
         out.append("fragment: cut before " + " ".join(rest))
-    with_commas = [src[k] for k in range(kept[0], kept[-1] + 1) if k in kept_set or src[k] in (",", ";")]  # the rewrite's words and its marks
+    # the rewrite's words and the commas between them
+    with_commas = [src[k] for k in range(kept[0], kept[-1] + 1) if k in kept_set or src[k] in (",", ";")]
     items = _after_last(with_commas, {";"})
-    if rest[:1] == ["and"] and items.count(",") >= 1 and items[-1] != "," and not any(t in _VERBS for t in suffix[1:6]) \
+    if rest[:1] == ["and"] and items.count(",") >= 1 and items[-1] != "," \
+            and not any(t in _VERBS for t in suffix[1:6]) \
             and not _verb_in(items[len(items) - 1 - items[::-1].index(","):]) \
             and not has_verb(" ".join(items[len(items) - items[::-1].index(","):])) and not any(
             t in _SENTENCE_END for t in suffix[1:3]):
@@ -1034,7 +1043,8 @@ def deletion_problems(text: str, source: str, context: str = "") -> list[str]:
         # "Two goals from Juan Mata and a red card[ condemned his side to defeat]": the only verb was cut
         out.append("fragment: cut before the verb " + rest[0])
     claim = suffix[1:suffix.index(".")] if suffix[:1] == [","] and "." in suffix else []
-    if claim and len(claim) <= 8 and claim[0] not in _CLAUSE_OPENERS and any(t in _SPEECH - _PLAIN_SPEECH or t in ("alleged", "alleges") for t in claim):
+    if claim and len(claim) <= 8 and claim[0] not in _CLAUSE_OPENERS \
+            and any(t in _SPEECH - _PLAIN_SPEECH or t in ("alleged", "alleges") for t in claim):
         # "Ginsburg has made up her mind[, a report has claimed]": a claim stated as a fact
         out.append("negation: a claim's attribution cut (" + " ".join(claim) + ")")
     if rest[:1] == ["to"] and any(w == "the" and n in ("first", "last") and m not in ("half", "time")
@@ -1047,7 +1057,7 @@ def deletion_problems(text: str, source: str, context: str = "") -> list[str]:
     latter = kept_words.index("latter") if "latter" in kept_words else None
     if latter is not None and not _is_word((kept_words + ["."])[latter + 1]) \
             and any(k not in kept_set for k in range(kept[0], kept[latter])):
-        out.append("deletion: what 'the latter' was")  # "Laptops were second, [followed by tablets -] with ... the latter"
+        out.append("deletion: what 'the latter' was")  # "Laptops were second, [followed by tablets -] ... of the latter"
     conj = next((k for k in range(1, min(len(suffix), 12)) if suffix[k] in ("and", "or")), None)
     listed = [k for k, t in enumerate(tw[-13:-1]) if t == ","]  # the rewrite's own list: short items, two commas
     short_items = len(listed) >= 2 and all(b - a <= 4 for a, b in zip(listed, listed[1:] + [len(tw[-13:-1])]))
@@ -1057,8 +1067,9 @@ def deletion_problems(text: str, source: str, context: str = "") -> list[str]:
         # "worn by majors, district commanders, deputy chiefs[, assistant chiefs and the chief of police]"
         out.append("fragment: the last of a list cut (" + " ".join(suffix[:conj + 2]) + ")")
     if suffix[:1] == [","] and len(suffix) > 2 and any(t in ("which", "who") for t in kept_words[-8:]) \
-            and (suffix[1] in _TAIL_VERBS or len(suffix[1]) > 3 and suffix[1].endswith("s") and not suffix[1].endswith("ss")
-                 and (suffix[2] in _AFTER_VERB or suffix[2] in _PREPOSITIONS)) and suffix[1] not in _CLAUSE_OPENERS:
+            and (suffix[1] in _TAIL_VERBS or len(suffix[1]) > 3 and suffix[1].endswith("s")
+                 and not suffix[1].endswith("ss") and (suffix[2] in _AFTER_VERB or suffix[2] in _PREPOSITIONS)) \
+            and suffix[1] not in _CLAUSE_OPENERS:
         # "the basket, which carries three occupants[, plummets to the ground]": the main verb after the clause
         out.append("fragment: cut before the verb " + suffix[1] + " (after a relative clause)")
     if rest[:1] == ["and"] and len(suffix) > 1 and _is_number(suffix[1]) and any(map(_is_number, kept_words[-6:])):
@@ -1084,8 +1095,8 @@ def deletion_problems(text: str, source: str, context: str = "") -> list[str]:
     if suffix[:1] == ["-"] and len(suffix) > 1 and _is_word(suffix[1]) and suffix[1] not in _CLAUSE_OPENERS \
             and (_hyphenated(source, src[last], suffix[1]) or _number_compound(source, src[last], suffix[1])
                  or source.islower() and _written_joined(source, src[last], suffix[1])
-                 and suffix[1] not in _FUNCTION | _PREPOSITIONS | _FREE_WORDS | _WORD_VALUES.keys() | _POSSESSIVE_PRONOUNS
-                 | _DASH_OPENERS
+                 and suffix[1] not in _FUNCTION | _PREPOSITIONS | _FREE_WORDS | _WORD_VALUES.keys()
+                 | _POSSESSIVE_PRONOUNS | _DASH_OPENERS
                  and not _is_number(suffix[1]) and not suffix[1].endswith(("ed", "ing", "ly"))):
         # lowercased text writes a dash between clauses joined too ("victim-and", "goals-which"), but no
         # compound ends on a function word or a participle: "a second-half hat[-trick]" is one
@@ -1345,10 +1356,6 @@ def plain_quote(sentence: str) -> str:
 _INNER_END = re.compile(r"(?:(?<![\s.][^\W\d_])(?<![\s.][^\W\d_]{2})\.|[!?])"
                         r"(?=(?:\s?['\"\u2019\u201d])*\s+['\"\u2018\u201c]?\s?[\[(]?[^\W_])"
                         r"|\.(?=\s?['\"\u2019\u201d]\s+[^\W_])")  # "say no. ' the next": a quote ends it too
-_PUT_PLACES = frozenset("in into ahead level at on behind under up clear top through together".split())  # where a side was put
-_WEB_ENDS = frozenset("com co uk org net".split())  # "told manutd.com" cut to "van gaal.com"
-# words that open a clause or an aside after a dash, which the lowercased text writes joined ("summer-even")
-_DASH_OPENERS = frozenset("whether even along either both just only not no all more less so yet still".split())
 # a quote mark the lowercased text writes apart that opens a quotation: after a colon or a speech verb's comma
 # ("he said: ' when", "telling them, ' get"); ", ' kamal said" closes one
 _APART_OPENING = re.compile(r"(?:^|:\s|\b(?:said|says|saying|added|adds|insisted|told \w+|telling \w+),\s)'(?=\s)")
@@ -1388,7 +1395,7 @@ _PROMO = re.compile(r"\b(?:see (?:all )?(?:the |our )?(?:photos|pictures|pics|ga
 
 
 _PROMO_START = re.compile(r"^[\"'\u201c\u2018(]*(?:find out (?:how|more|what|who|why)|click (?:here|through)|"
-                          r"sign up|exclusive:)", re.I)  # "Find out how Romeu and Keown get on, plus make your predictions."
+                          r"sign up|exclusive:)", re.I)  # "Find out how Romeu and ...", "Exclusive: ..."
 
 
 def is_promo(sentence: str) -> bool:

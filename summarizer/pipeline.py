@@ -470,14 +470,10 @@ def _supported(candidates: list[str], source: str, context: str, max_sentences: 
 
 # a unit the splitter cut at an initial: "... who is co-chair of the a." (the A. Alfred Taubman Foundation)
 _CUT_AT_INITIAL = re.compile(r"\s[a-hj-z]\.$")
-# a fixture list ("Manchester City vs West Ham United (1.30pm) ..."): the verb guess reads "United" as a past form
-_FIXTURE = re.compile(r"\b(?:vs?|versus)\b\.?", re.I)
-_UNITED = re.compile(r"\bunited\b", re.I)
-# a list's item ("a) being a global leader in ..."), a heading of a word or three ("Centre-backs."), a teaser that
-# trails off ("For Biden, watch, wait and...")
 # a unit the splitter cut after a determiner or a title: "... in five separate operations, the.", "... sgt."
 _ENDS_ON_A_DETERMINER = re.compile(r"\b(?:the|a|an|sgt|sen|gov|rep|gen|col|capt|lt|dr|mr|mrs|ms|st)\.$", re.I)
-_LIST_ITEM = re.compile(r"^\s*\(?[a-h1-9]\)\s|^that (?:a|an|the|his|her|their|its)\b", re.I)  # and a "that" clause
+# an item of a list ("a) being a global leader in ..."), a "that" clause without its main clause
+_LIST_ITEM = re.compile(r"^\s*\(?[a-h1-9]\)\s|^that (?:a|an|the|his|her|their|its)\b", re.I)
 
 
 def _takeable(sentence: str) -> bool:
@@ -485,12 +481,13 @@ def _takeable(sentence: str) -> bool:
     johnlewis.com." has none), does not begin inside a quotation, is no question ("How do I get tickets?" is a
     heading), no promotion ("... see all the photos."), no noun with only a relative clause ("The fight which
     made George Foreman famous in defeat.", a caption), no opening phrase with only a relative clause ("At the
-    driving experience, which bills itself as ...") and not cut at an initial ("co-chair of the a.")."""
+    driving experience, which bills itself as ..."), not cut at an initial, after "the" or at a title ("co-chair of
+    the a.", "... washougal sgt."), no item of a list ("a) being ..."), no "that" clause alone, no heading under four
+    words ("Centre-backs.") and no short teaser that trails off ("For Biden, watch, wait and..."). A fixture list
+    ("X United vs Y (3pm) ...") has no verb: `has_verb` reads "United" as none."""
     return has_verb(sentence) and not opens_mid_quote(sentence) and not is_question(sentence) \
         and not is_promo(sentence) and not relative_clause_only(sentence) and not opening_only(sentence) \
-        and not _CUT_AT_INITIAL.search(sentence) and not (_FIXTURE.search(sentence)
-                                                          and not has_verb(_UNITED.sub("", sentence))) \
-        and not _LIST_ITEM.match(sentence) and len(sentence.split()) >= 4 \
+        and not _CUT_AT_INITIAL.search(sentence) and not _LIST_ITEM.match(sentence) and len(sentence.split()) >= 4 \
         and not (sentence.rstrip().endswith(("...", "\u2026")) and len(sentence.split()) < 10) \
         and not _ENDS_ON_A_DETERMINER.search(sentence)
 
