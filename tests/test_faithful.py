@@ -951,8 +951,7 @@ def test_cuts_of_the_seed_20_count_found(rewrite, source, why):
     ("In the morning the drought was over.", "Early in the morning the drought was over."),
     ("The side won in the first half.", "The side won in the first half to go top."),
     ("The side reached the latter stages.", "The side reached the latter stages of the cup."),
-    ("The mayor will resign, and believes the town will cope.",
-     "The mayor will resign, and believes the town will cope."),
+    ("The mayor will resign.", "The mayor will resign, and believes the town will cope."),  # a clause, no claim
     ("He was joined by Lee and Cole.", "He was joined by Lee and Cole, back from knee and ankle injuries respectively."),
     ("he lost his last bout in november.", "he lost his last bout in november-his first defeat as a professional."),
     ("The town went to the polls.", "The town went to the polls on Friday."),
