@@ -527,7 +527,7 @@ _COMPARATIVES = frozenset("sooner later better worse rather earlier bigger small
                           "greater larger faster slower older younger".split())
 _SUBJECT_PRONOUNS = frozenset("he she they we i you it".split())
 # what may follow a relative pronoun that a rewrite drops: the subject of a clause whose object it was
-_RELATIVE_SUBJECTS = _SUBJECT_PRONOUNS | frozenset("the a an his her their its our my this these those".split())
+_RELATIVE_SUBJECTS = _SUBJECT_PRONOUNS | (_DETERMINERS - {"-"}) | {"this", "these", "those"}
 # verbs whose object a participle completes: "saw his hopes ended", "had his car stolen"
 _COMPLEMENT_VERBS = frozenset("see sees saw seen seeing watch watches watched get gets got getting leave leaves left "
                               "want wants wanted keep keeps kept".split())
@@ -693,6 +693,7 @@ def deletion_problems(text: str, source: str, context: str = "") -> list[str]:
             # "[Fans of Leeds,] Hull and York may be shocked": the first of a list, and what it was of
             out.append("deletion: the start of a list (" + " ".join(prefix[-5:]) + ")")
     kept_set = set(kept)
+    aside_end = suffix.index(",") if "," in suffix else None  # the comma closing an aside the rewrite opened
     for g, b in spans:
         a = b - len(g) - 1  # the kept word before the gap
         if _hedges_a_number(g, src, b):  # "billed taxpayers for [more than] $10,000"
@@ -738,11 +739,12 @@ def deletion_problems(text: str, source: str, context: str = "") -> list[str]:
                 and (gw[-2] in _CLAIMS or gw[-2] == "that"):
             out.append("deletion: a clause's subject " + " ".join(g))  # "The 21-year-old [said it] was a stretch"
             break
-        before = [src[k] for k in range(kept[0], a + 1) if k in kept_set or not _is_word(src[k])]
-        if gw in (["who"], ["which"]) and g != gw and (_verb_in(before) or has_verb(" ".join(before))):
-            # "the top authority, Ali Khamenei[, who] has been blunt": a relative clause made a second main one
-            out.append("deletion: a relative pronoun " + gw[0])
-            break
+        if gw in (["who"], ["which"]) and g != gw:
+            before = [src[k] for k in range(kept[0], a + 1) if k in kept_set or not _is_word(src[k])]
+            if _verb_in(before) or has_verb(" ".join(before)):
+                # "the top authority, Ali Khamenei[, who] has been blunt": a relative clause made a second main one
+                out.append("deletion: a relative pronoun " + gw[0])
+                break
         if g[0] in _SPEECH and g[-1] == "," and sum(map(_is_word, g)) <= 3:
             # "That, he [says,] will enable": the speaker becomes the subject of what was said
             out.append("deletion: an attribution's verb " + " ".join(g))
@@ -805,10 +807,9 @@ def deletion_problems(text: str, source: str, context: str = "") -> list[str]:
         if [t for t in g if t not in ('"', "'")] == ["to"] and _is_word(src[b]) and src[a] not in ("up", "down"):
             out.append("deletion: to")  # "the club have[ to] 'make plans'"
             break
-        closing = suffix.index(",") if "," in suffix else None  # where the aside the rewrite keeps ends
         if g == [","] and len(src[b]) > 4 and src[b].endswith("ed") and src[b] not in _ED_WORDS and _is_word(src[a]) \
-                and closing is not None and closing + 1 < len(suffix) and (
-                suffix[closing + 1] in _SPEECH or suffix[closing + 1] in _TAIL_VERBS) \
+                and aside_end is not None and aside_end + 1 < len(suffix) and (
+                suffix[aside_end + 1] in _SPEECH or suffix[aside_end + 1] in _TAIL_VERBS) \
                 and not _verb_in([src[k] for k in kept if k > b]):
             # "Cellino[,] banned from having any influence at Elland Road[ until May 4, told ...]": an aside's
             # participle made the verb
@@ -1360,8 +1361,9 @@ _INNER_END = re.compile(r"(?:(?<![\s.][^\W\d_])(?<![\s.][^\W\d_]{2})\.|[!?])"
 # ("he said: ' when", "telling them, ' get"); ", ' kamal said" closes one
 _APART_OPENING = re.compile(r"(?:^|:\s|\b(?:said|says|saying|added|adds|insisted|told \w+|telling \w+),\s)'(?=\s)")
 # titles and short forms whose full stop ends no sentence: "Sen. Elizabeth Warren", "Gov. Doug Ducey"
-_ABBREVIATIONS = frozenset("sen gov rep rev gen col capt sgt cpl lt dr mr mrs ms st jr sr prof inc corp co ltd "
-                           "no nos vs jan feb aug sept oct nov dec ft mt ave dept est approx".split())
+TITLES = frozenset("sen gov rep gen col capt sgt lt dr mr mrs ms st".split())  # a splitter cuts after them too
+_ABBREVIATIONS = TITLES | frozenset("rev cpl jr sr prof inc corp co ltd no nos vs jan feb aug sept oct nov dec ft mt "
+                                    "ave dept est approx".split())
 _CLOSING_MARKS = re.compile(r"(?:\s?['\"\u2019\u201d])*")
 
 

@@ -29,7 +29,7 @@ from .clean import BOX_BREAK
 from .decoding import SourceSpans, beam_cache, beam_search, source_vocabulary, supports_small_vocabulary
 from .extractor import SUBFOLDER as EXTRACTOR_SUBFOLDER
 from .extractor import Extractor
-from .faithfulness import (first_sentence, has_verb, is_promo, is_question, opening_only, opens_mid_quote,
+from .faithfulness import (TITLES, first_sentence, has_verb, is_promo, is_question, opening_only, opens_mid_quote,
                            plain_quote, relative_clause_only, unfaithful)
 from .model import load_seq2seq, pad_rows, width_groups
 from .options import DTYPES, NUM_TAKEAWAYS, SummarizeOptions
@@ -471,7 +471,7 @@ def _supported(candidates: list[str], source: str, context: str, max_sentences: 
 # a unit the splitter cut at an initial: "... who is co-chair of the a." (the A. Alfred Taubman Foundation)
 _CUT_AT_INITIAL = re.compile(r"\s[a-hj-z]\.$")
 # a unit the splitter cut after a determiner or a title: "... in five separate operations, the.", "... sgt."
-_ENDS_ON_A_DETERMINER = re.compile(r"\b(?:the|a|an|sgt|sen|gov|rep|gen|col|capt|lt|dr|mr|mrs|ms|st)\.$", re.I)
+_ENDS_ON_A_DETERMINER = re.compile(r"\b(?:" + "|".join(sorted(TITLES | {"the", "a", "an"})) + r")\.$", re.I)
 # an item of a list ("a) being a global leader in ..."), a "that" clause without its main clause
 _LIST_ITEM = re.compile(r"^\s*\(?[a-h1-9]\)\s|^that (?:a|an|the|his|her|their|its)\b", re.I)
 
