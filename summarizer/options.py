@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 NUM_TAKEAWAYS = 5  # the product promises exactly five Key Takeaways
 DEVICES = ("auto", "cpu", "cuda")
 DTYPES = ("auto", "float32", "bfloat16", "float16")
+CUTS = ("listed", "checked")
 
 
 def _opt(default, help: str):
@@ -42,6 +43,10 @@ class SummarizeOptions:
                                       "(in article order)")
     constrain_to_source: bool = _opt(True, "the model may only write a deletion of the article sentence it "
                                            "rewrites: its words in order, whole, plus 'the', 'a', 'an'")
+    cuts: str = _opt("checked", "which cuts a takeaway's rewrite may make: 'listed', only cuts of a kind known to be "
+                                "safe (asides, attributions, times, openings and closings that limit nothing: "
+                                "summarizer.cuts), else the next beam or the sentence quoted; 'checked', any cut the "
+                                "rules and the support classifier pass (shorter, more often wrong)")
     max_sentences: int = _opt(200, "read at most this many sentences; longer articles are flagged "
                                    "input_truncated")
     max_input_chars: int = _opt(2_000_000, "refuse a text longer than this (characters, before cleaning)")
@@ -63,6 +68,8 @@ class SummarizeOptions:
         for name in ("retry_beams", "no_repeat_ngram_size"):
             if getattr(self, name) < 0:
                 raise ValueError(f"{name} must be 0 (off) or more, not {getattr(self, name)}")
+        if self.cuts not in CUTS:
+            raise ValueError(f"cuts must be one of {', '.join(CUTS)}, not {self.cuts!r}")
         if self.dtype not in DTYPES:
             raise ValueError(f"dtype must be one of {', '.join(DTYPES)}, not {self.dtype!r}")
         if self.threads < 0:

@@ -26,6 +26,7 @@ import torch
 from transformers import LogitsProcessorList
 
 from .clean import BOX_BREAK
+from .cuts import unlisted_cuts
 from .decoding import SourceSpans, beam_cache, beam_search, source_vocabulary, supports_small_vocabulary
 from .extractor import SUBFOLDER as EXTRACTOR_SUBFOLDER
 from .extractor import Extractor
@@ -275,14 +276,15 @@ class Engine:
                                   options.max_takeaway_tokens)
             # the first beam each row's rules pass; with a classifier, judged in one batched pass, and only
             # for the rows whose first falls short, every other beam the rules pass, in a second
-            checked = [_supported(candidates, doc.sents[i], context_for(doc.sents, [i]), first_only=True)
-                       for (doc, i), candidates in zip(rows, outs)]
+            listed = options.cuts == "listed"
+            checked = [_supported(candidates, doc.sents[i], context_for(doc.sents, [i]), first_only=True,
+                                  listed=listed) for (doc, i), candidates in zip(rows, outs)]
             self._retry(rows, outs, checked, options)
             self._judge([(texts[0], doc.sents[i]) for (doc, i), (texts, _) in zip(rows, checked) if texts], judged)
             if self.support is not None:
                 for r, ((doc, i), (texts, _)) in enumerate(zip(rows, checked)):
                     if texts and judged[(texts[0], doc.sents[i])] < self.support.threshold:
-                        checked[r] = _supported(outs[r], doc.sents[i], context_for(doc.sents, [i]))
+                        checked[r] = _supported(outs[r], doc.sents[i], context_for(doc.sents, [i]), listed=listed)
                 self._judge([(t, doc.sents[i]) for (doc, i), (texts, _) in zip(rows, checked) for t in texts[1:]],
                             judged)
             for (doc, i), (texts, problems) in zip(rows, checked):
@@ -313,7 +315,8 @@ class Engine:
                               options.max_takeaway_tokens)
         for r, candidates in zip(again, more):
             doc, i = rows[r]
-            found = _supported(candidates, doc.sents[i], context_for(doc.sents, [i]), first_only=True)
+            found = _supported(candidates, doc.sents[i], context_for(doc.sents, [i]), first_only=True,
+                               listed=options.cuts == "listed")
             if found[0]:
                 outs[r], checked[r] = candidates, found
 
@@ -442,10 +445,10 @@ def _first_supported(candidates: list[str], source: str, context: str, max_sente
 
 
 def _supported(candidates: list[str], source: str, context: str, max_sentences: int = 1, min_words: int = 2,
-               unlike: str = "", first_only: bool = False) -> tuple[list[str], list[str]]:
-    """(the candidates, finished as sentences, that `source` supports by the rules and that are no
-    near-duplicate of `unlike`, best first; the first real candidate's problems, [] when the model wrote
-    nothing usable or the first one passes)."""
+               unlike: str = "", first_only: bool = False, listed: bool = False) -> tuple[list[str], list[str]]:
+    """(the candidates, finished as sentences, that `source` supports by the rules (with `listed`, only by
+    cuts of a listed safe kind: `unlisted_cuts`) and that are no near-duplicate of `unlike`, best first; the
+    first real candidate's problems, [] when the model wrote nothing usable or the first one passes)."""
     first_problems = None
     passing: list[str] = []
     for raw in candidates:
@@ -456,6 +459,8 @@ def _supported(candidates: list[str], source: str, context: str, max_sentences: 
         if len(content(text)) < 2 or len(text.split()) < min_words:
             continue
         problems = unfaithful(text, source, context)
+        if listed and not problems:
+            problems = unlisted_cuts(text, source, context)
         if not problems:
             if unlike and similarity(text, unlike) >= NEAR_DUPLICATE or text in passing:
                 continue

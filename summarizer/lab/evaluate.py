@@ -231,7 +231,8 @@ def quality_figures(rows: list[dict], drafts: list, num_takeaways: int) -> dict:
 
 # why a rewrite was replaced by its sentence (`faithfulness.unfaithful`), one or more per rewrite
 REJECTION_KINDS = ("number", "name", "subject", "reworded", "negation", "contrast", "deletion", "fragment",
-                   "support")  # the last: the support classifier's (`summarizer.support`)
+                   "support", "cut")  # support: the classifier's (`summarizer.support`); cut: not a listed cut
+                                      # (`summarizer.cuts`, with cuts="listed")
 
 
 def own_source_figures(text: str, source: list[str], context: str, quoted: bool = False) -> dict:

@@ -1,0 +1,199 @@
+"""Which cuts of a sentence are known to be safe (#10).
+
+`faithfulness.deletion_problems` lists cuts that are known to be unsafe, one rule per error a hand count
+found; each count still found new kinds. This module works the other way round: a rewrite passes only
+when every span it deletes is of a kind listed here, a kind that, deleted, leaves the rest of the
+sentence saying what it said:
+
+- punctuation, and a lone "the", "a", "an" or "that";
+- an aside set off by commas, brackets or dashes ("Smith[, 45,] was jailed");
+- an attribution ("[Police said] the man ...", "...[, the club said]", "[According to X,] ...");
+- a time ("[on Tuesday]", "[last year]", "[earlier this month]");
+- an opening phrase closed by a comma that starts with a connective, a time, a participle or a
+  subordinator that is no condition ("[However,]", "[After the match,]", "[Speaking on Tuesday,]");
+- a closing clause after a comma, or after a subordinator that is no condition or limit
+  ("...[, which ...]", "...[ after he was injured]").
+
+Anything else (a verb's complement, a phrase inside a clause, a condition, an exception, what a place or
+a list scopes) is "not a listed cut": the engine tries the next beam and quotes the sentence when none
+passes. `unlisted_cuts` is the check; `SummarizeOptions.cuts` chooses whether it applies.
+"""
+
+from __future__ import annotations
+
+from .faithfulness import _SENTENCE_END, _is_word, _word_tokens, align, has_verb
+
+# speech verbs whose attribution is safe to drop: reports, not beliefs or claims ("X insisted he was
+# innocent" -> "He was innocent" states X's claim as a fact)
+_ATTRIBUTION = frozenset("said says say told tells added adds announced announces confirmed confirms reported reports "
+                         "revealed reveals stated states explained explains wrote writes according".split())
+_TIME_CORE = frozenset("monday tuesday wednesday thursday friday saturday sunday january february march april may "
+                       "june july august september october november december jan feb mar apr jun jul aug sep sept "
+                       "oct nov dec spring summer autumn winter yesterday today tonight tomorrow week weeks weekend month months year years "
+                       "morning afternoon evening night day days hour hours decade decades ago time".split())
+_TIME_WORDS = _TIME_CORE | frozenset("on in at during last this next earlier later late early the of a an that same "
+                                     "previous past recent few several over local".split())
+# a time that bounds or starts a claim is not safe to drop: "will stay [until May]", "[by 2020]"
+_LIMITS = frozenset("by until till before after since for from within".split())
+# openings and closings that limit or condition the rest: "[If convicted,] he faces", "[Apart from Smith,] no
+# one was hurt", "..., [unless ...]"
+_CONDITIONS = frozenset("if unless provided providing assuming except excluding apart besides other only than "
+                        "whether without until till respectively nor or should had were".split())
+_OPENERS = frozenset("but and however meanwhile now so yet also still then instead indeed moreover furthermore "
+                     "additionally separately earlier later previously recently today yesterday tonight overall "
+                     "finally eventually initially ultimately last this after before when while as since although "
+                     "though despite following amid during once whilst afterwards".split())
+# a clause after one of these may go ("He was sacked[ after ...]"); not after "while", "as", "when" ("will never be
+# dull[ while Stokes is around]" is a condition) nor "since", "until" (a limit: "has not played[ since May]")
+_SUBORDINATE_TAILS = frozenset("after because amid following despite although though".split())
+_HEDGED = frozenset("allegedly reportedly apparently seemingly supposedly purportedly possibly probably only".split())
+_OPEN = frozenset(",(-")
+
+
+def _words(tokens: list[str]) -> list[str]:
+    return [t for t in tokens if _is_word(t)]
+
+
+def _is_time(tokens: list[str], before: str, after: str) -> bool:
+    """A whole time phrase: every word a time word, one of them a day, month, year or the like, not a limit
+    ("until May"), and not part of a longer one ("[last] year", "year [two]")."""
+    words = _words(tokens)
+    if not words or words[0] in _LIMITS or before in _LIMITS or before in _TIME_WORDS - _TIME_CORE \
+            or after in _TIME_CORE:
+        return False
+    core = any(w in _TIME_CORE or w.isdigit() and len(w) == 4 for w in words)
+    return core and all(w in _TIME_WORDS or w.isdigit() or w[:-2].isdigit() and w[-2:] in ("st", "nd", "rd", "th")
+                        for w in words)
+
+
+def _is_attribution(tokens: list[str], opening: bool) -> bool:
+    """A short report of who said it: "[Police said (that)] ...", "...[, the club said]", "...[, said the
+    club]", "[According to X,] ...". One speech verb that reports (not "insisted", "claimed"), no condition
+    or hedge; an opening ends at most five words after its verb, a closing starts with a comma or the verb."""
+    words = _words(tokens)
+    if not words or len(words) > 10 or any(w in _CONDITIONS or w in _HEDGED for w in words):
+        return False
+    if words[:2] == ["according", "to"]:
+        return len(words) <= 8 and (opening or tokens[0] in (",", "(", "-") or len(words) <= 4)
+    if opening and words[-1] == "that":
+        words = words[:-1]
+    verbs = [k for k, w in enumerate(words) if w in _ATTRIBUTION]
+    if len(verbs) != 1:
+        return False
+    return len(words) - verbs[0] <= 6 if opening else tokens[0] in (",", "-") or verbs[0] == 0
+
+
+def _is_aside(tokens: list[str], after: list[str]) -> bool:
+    """A span set off on both sides (", 45,", "(right)", "- a father of two -") that opens with no condition
+    or conjunction, leaves no quotation half open and is no item of a list ("Leeds[, Hull,] York and Bath":
+    a short span with no verb, where the next words, `after`, are another short item before a comma, "and"
+    or "or")."""
+    if len(tokens) < 2 or tokens[0] not in _OPEN or tokens[-1] not in (",", ")", "-"):
+        return False
+    if tokens[0] == "(" and tokens[-1] != ")" or tokens[0] != "(" and tokens[-1] == ")":
+        return False
+    words = _words(tokens)
+    if not words or words[0] in _CONDITIONS or words[0] in ("and", "but", "plus", "then") \
+            or tokens.count('"') % 2:
+        return False
+    if tokens[0] != "," or len(words) > 5 or has_verb(" ".join(words)):
+        return True
+    for k, t in enumerate(after[:6]):  # the next item of the list: a few words, then a comma, "and" or "or"
+        if t in (",", "and", "or"):
+            return k == 0 or k > 4
+        if t in _SENTENCE_END:
+            break
+    return True
+
+
+def _safe_opening(tokens: list[str]) -> bool:
+    words = _words(tokens)
+    if not words:
+        return True
+    if len(words) == 1 and words[0] in ("the", "a", "an", "but", "and", "so", "however", "meanwhile", "now", "yet",
+                                        "also", "still", "then"):
+        return True
+    if _is_attribution(tokens, opening=True) and (words[0] != "according" or tokens[-1] == ","):
+        return True
+    if "cnn" in words and tokens[-1] in (")", "-") and len(words) <= 6:  # a dateline: "HONG KONG (CNN)"
+        return True
+    if tokens[-1] not in (",", "-"):
+        return False
+    first = words[0]
+    if first in _CONDITIONS or any(w in ("except", "exception", "apart", "excluding", "unless", "if") for w in words):
+        return False
+    if tokens[-2:] == ["-", "-"] and len(words) <= 5:  # a dateline: "LONDON, England --"
+        return True
+    return (first in _OPENERS or _is_time(tokens[:-1], "", "") or len(first) > 4 and first.endswith(("ing", "ed"))
+            or len(first) > 4 and first.endswith("ly") and first not in _HEDGED
+            or words[:2] in (["in", "a"], ["in", "an"]) and any(w in ("statement", "interview", "letter", "post",
+                                                                        "report", "tweet", "email") for w in words))
+
+
+def _safe_closing(tokens: list[str], before: str, listing: bool = False) -> bool:
+    """A closing that limits nothing: an attribution, a time, a clause after a subordinator that is no
+    condition or limit ("[ after he was injured]"), or anything after a comma, a bracket, a dash, a colon or a
+    semicolon except a condition ("[, if convicted]"), an "and" or "or" with no verb after it, and, where the
+    kept words end a list (`listing`: a comma just before the last kept word), the list's last items
+    ("goals by Young, Fellaini[, Mata and Smalling]")."""
+    words = _words(tokens)
+    if not words:
+        return True
+    if _is_attribution(tokens, opening=False) or _is_time(tokens, before, ""):
+        return True
+    for j in range(len(tokens) - 1, 0, -1):  # "...[ last week after repairs]"
+        if _is_time(tokens[:j], before, tokens[j]) and _safe_closing(tokens[j:], tokens[j - 1], listing):
+            return True
+    comma = tokens.index(",") if "," in tokens[1:] else None
+    if comma and _safe_closing(tokens[:comma], before) and _safe_closing(tokens[comma:], before, listing):
+        return True  # "...[ last year, which angered fans]"
+    if tokens[0] in (",", "(", "-", ";", ":"):
+        first = words[0]
+        if first in _CONDITIONS:
+            return False
+        if first in ("and", "but", "so"):  # a clause, not a list's last item ("racism, brutality[, and corruption]")
+            return has_verb(" ".join(words[1:]))
+        return not (listing and not has_verb(" ".join(words)))
+    if words[0] in ("and", "but") and len(words) > 3:  # "free on bail[ and suspended without pay]", not "brutality[ and corruption]"
+        return has_verb(" ".join(words[1:]))
+    return words[0] in _SUBORDINATE_TAILS
+
+
+def unlisted_cuts(text: str, source: str, context: str = "") -> list[str]:
+    """The spans `text` deletes from `source` that are of no listed safe kind, as "cut: ..." (an empty list:
+    every cut is listed). A rewrite that is no deletion is left to `deletion_problems` ("reworded")."""
+    path = align(text, source, context)
+    kept = [k for k in path or () if k is not None]
+    if not kept:
+        return []
+    src = _word_tokens(source)
+    ends = [k for k, t in enumerate(src) if t in _SENTENCE_END]
+    start = max((k + 1 for k in ends if k < kept[0]), default=0)  # whole sentences before and after may go
+    stop = min((k for k in ends if k > kept[-1]), default=len(src))
+    out = []
+    prefix = src[start:kept[0]]
+    while prefix and prefix[0] in ('"', "'"):
+        prefix = prefix[1:]
+    if not _safe_opening(prefix):
+        out.append("cut: opening [" + " ".join(prefix) + "]")
+    for a, b in zip(kept, kept[1:]):
+        gap = src[a + 1:b]
+        if not gap or not _words(gap):
+            continue
+        inside = [k for k in range(a + 1, b) if src[k] in _SENTENCE_END]
+        if inside:  # a rewrite across two sentences: the end of one and the start of the next
+            if not _safe_closing(src[a + 1:inside[0]], src[a]) or not _safe_opening(src[inside[-1] + 1:b]):
+                out.append("cut: [" + " ".join(gap) + "]")
+            continue
+        words = _words(gap)
+        timed = gap[:-1] if words[-1] == "that" and len(words) > 1 else gap  # "said [on Tuesday that] the"
+        if len(words) == 1 and words[0] in ("the", "a", "an", "that") or _is_aside(gap, src[b:]) \
+                or _is_time(timed, src[a], src[b]):
+            continue
+        out.append("cut: [" + " ".join(gap) + "]")
+    suffix = src[kept[-1] + 1:stop]
+    while suffix and suffix[-1] in ('"', "'", ")"):
+        suffix = suffix[:-1]
+    if not _safe_closing(suffix, src[kept[-1]], "," in src[max(kept[-1] - 4, 0):kept[-1]]):
+        out.append("cut: closing [" + " ".join(suffix) + "]")
+    return out
