@@ -21,7 +21,7 @@ passes. `unlisted_cuts` is the check; `SummarizeOptions.cuts` chooses whether it
 
 from __future__ import annotations
 
-from .faithfulness import _SENTENCE_END, _is_word, _word_tokens, align, has_verb
+from .faithfulness import _CONTRACTIONS, _SENTENCE_END, _is_word, _word_tokens, align, has_verb
 
 # speech verbs whose attribution is safe to drop: reports, not beliefs or claims ("X insisted he was
 # innocent" -> "He was innocent" states X's claim as a fact)
@@ -46,6 +46,7 @@ _OPENERS = frozenset("but and however meanwhile now so yet also still then inste
 # a clause after one of these may go ("He was sacked[ after ...]"); not after "while", "as", "when" ("will never be
 # dull[ while Stokes is around]" is a condition) nor "since", "until" (a limit: "has not played[ since May]")
 _SUBORDINATE_TAILS = frozenset("after because amid following despite although though".split())
+_PRONOUNS = frozenset("he she they it his her their its him them we our i my".split())
 _HEDGED = frozenset("allegedly reportedly apparently seemingly supposedly purportedly possibly probably only".split())
 _OPEN = frozenset(",(-")
 
@@ -192,8 +193,26 @@ def unlisted_cuts(text: str, source: str, context: str = "") -> list[str]:
             continue
         out.append("cut: [" + " ".join(gap) + "]")
     suffix = src[kept[-1] + 1:stop]
+    quoted = _quote_marks(src, start, kept[-1] + 1)  # quote marks in what the rewrite spans
+    if quoted % 2 and suffix and _words(suffix[:1]):
+        # the rewrite stops inside a quotation: "to 'dwell[ and take in the atmosphere' ...]"
+        out.append("cut: closing inside a quotation [" + " ".join(suffix) + "]")
     while suffix and suffix[-1] in ('"', "'", ")"):
         suffix = suffix[:-1]
     if not _safe_closing(suffix, src[kept[-1]], "," in src[max(kept[-1] - 4, 0):kept[-1]]):
         out.append("cut: closing [" + " ".join(suffix) + "]")
+    said = [w for w in _words(prefix) + _words(suffix) if w in _ATTRIBUTION]
+    if said and quoted:  # "[Spokesman Mark Wright told CNN] the jet performed 'aggressive maneuvers'": a claim
+        out.append("cut: who said what the rewrite quotes (" + said[0] + ")")
+    if said and _words(prefix) and src[kept[0]] in _PRONOUNS and any(w in _ATTRIBUTION for w in _words(prefix)):
+        out.append("cut: whom '" + src[kept[0]] + "' stands for (" + " ".join(prefix) + ")")  # "[Dyche says] his side"
     return out
+
+
+def _quote_marks(src: list[str], a: int, b: int) -> int:
+    """Quote marks among `src[a:b]` (one that opens on a word, "'breathe", too), less an apostrophe after a
+    plural ("busquets ' direction") and a contraction ("'s")."""
+    return sum(t == '"' or t == "'" and not (k > 0 and src[k - 1].endswith("s") and k + 1 < len(src)
+                                            and _is_word(src[k + 1]))
+               or t[:1] == "'" and len(t) > 1 and t not in _CONTRACTIONS
+               for k, t in ((k, src[k]) for k in range(a, b)))

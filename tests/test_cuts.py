@@ -29,6 +29,13 @@ UNLISTED = [
     ("Rescuers reached the climbers, and the storm cleared by noon.", "Rescuers reached the climbers, and.",
      "closing"),
     ("The singer insisted she had paid the tax.", "She had paid the tax.", "opening [the singer insisted]"),
+    # from a hand count of this check (seed 29): a quotation cut short, a claim's speaker cut, a pronoun's
+    ("The mayor said the plan would 'breathe new life and hope' into the town.", "The plan would 'breathe new life.",
+     "closing inside a quotation"),
+    ("A spokesman told reporters the firm had acted 'in good faith' throughout.",
+     "The firm had acted 'in good faith' throughout.", "who said what the rewrite quotes (told)"),
+    ("The coach says his players are the fittest in the division.", "His players are the fittest in the division.",
+     "whom 'his' stands for"),
 ]
 
 # (source, rewrite): every cut is of a listed kind
@@ -45,6 +52,8 @@ LISTED = [
      "Fans were angry after the club sold its captain."),
     ("The school closed - the third in the county this year - because of falling numbers.", "The school closed."),
     ("The team won the cup. It was their first title.", "The team won the cup."),
+    ("She said 'we will rebuild' on Friday.", "She said 'we will rebuild'"),
+    ("The keeper made a save in the striker's direction on Sunday.", "The keeper made a save in the striker's direction."),
 ]
 
 
