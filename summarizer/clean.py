@@ -104,6 +104,8 @@ _LINE_PATTERNS = [(re.compile(p, re.I), n) for p, n in (
     (r"(?:copyright\s*)?(?:©|\(c\)|copyright)\s*\d{4}.*|.*all rights reserved\.?", 25),
     (r"our standards:.*|(?:the )?thomson reuters trust principles\.?", 12),
     (r"(?:sign in|log in|subscribe|menu|close|search|home|comments|listen( to (this )?article)?)\.?", 4),
+    (r"(?:sorry,? )?(?:we are|we're) (?:not currently|no longer|not) accepting comments(?: on this (?:article|story))?"
+     r"\.?", 12),
     (rf"(?:(?:{_DATE_WORDS})\b[\s,:|·•]*)+", 14),  # only a timestamp: "Updated 10:32 AM ET, Tue March 3, 2026"
 )]
 # bylines, with their capitals and without a closing full stop: "By Jane Doe, CNN", "Reporting by A; Editing by B"

@@ -21,7 +21,7 @@ passes. `unlisted_cuts` is the check; `SummarizeOptions.cuts` chooses whether it
 
 from __future__ import annotations
 
-from .faithfulness import _CONTRACTIONS, _SENTENCE_END, _is_word, _word_tokens, align, has_verb
+from .faithfulness import _CONTRACTIONS, _SENTENCE_END, _VERBS, _is_word, _word_tokens, align, has_verb
 
 # speech verbs whose attribution is safe to drop: reports, not beliefs or claims ("X insisted he was
 # innocent" -> "He was innocent" states X's claim as a fact)
@@ -46,7 +46,7 @@ _OPENERS = frozenset("but and however meanwhile now so yet also still then inste
 # a clause after one of these may go ("He was sacked[ after ...]"); not after "while", "as", "when" ("will never be
 # dull[ while Stokes is around]" is a condition) nor "since", "until" (a limit: "has not played[ since May]")
 _SUBORDINATE_TAILS = frozenset("after because amid following despite although though".split())
-_PRONOUNS = frozenset("he she they it his her their its him them we our i my".split())
+_PRONOUNS = ("he", "she", "they", "it", "we", "his", "her", "their", "its", "him", "them", "our", "i", "my")
 _HEDGED = frozenset("allegedly reportedly apparently seemingly supposedly purportedly possibly probably only".split())
 _OPEN = frozenset(",(-")
 
@@ -107,7 +107,7 @@ def _is_aside(tokens: list[str], after: list[str]) -> bool:
     return True
 
 
-def _safe_opening(tokens: list[str]) -> bool:
+def _safe_opening(tokens: list[str], at_start: bool = False) -> bool:
     words = _words(tokens)
     if not words:
         return True
@@ -116,14 +116,14 @@ def _safe_opening(tokens: list[str]) -> bool:
         return True
     if _is_attribution(tokens, opening=True) and (words[0] != "according" or tokens[-1] == ","):
         return True
-    if "cnn" in words and tokens[-1] in (")", "-") and len(words) <= 6:  # a dateline: "HONG KONG (CNN)"
+    if at_start and "cnn" in words and tokens[-1] in (")", "-") and len(words) <= 6:  # a dateline: "HONG KONG (CNN)"
         return True
     if tokens[-1] not in (",", "-"):
         return False
     first = words[0]
     if first in _CONDITIONS or any(w in ("except", "exception", "apart", "excluding", "unless", "if") for w in words):
         return False
-    if tokens[-2:] == ["-", "-"] and len(words) <= 5:  # a dateline: "LONDON, England --"
+    if at_start and tokens[-2:] == ["-", "-"] and len(words) <= 5:  # a dateline: "LONDON, England --"
         return True
     return (first in _OPENERS or _is_time(tokens[:-1], "", "") or len(first) > 4 and first.endswith(("ing", "ed"))
             or len(first) > 4 and first.endswith("ly") and first not in _HEDGED
@@ -155,8 +155,9 @@ def _safe_closing(tokens: list[str], before: str, listing: bool = False) -> bool
         if first in ("and", "but", "so"):  # a clause, not a list's last item ("racism, brutality[, and corruption]")
             return has_verb(" ".join(words[1:]))
         return not (listing and not has_verb(" ".join(words)))
-    if words[0] in ("and", "but") and len(words) > 3:  # "free on bail[ and suspended without pay]", not "brutality[ and corruption]"
-        return has_verb(" ".join(words[1:]))
+    if words[0] in ("and", "but") and len(words) > 3 and (words[1] in _VERBS or words[1] in _PRONOUNS[:5]
+                                                          or len(words[1]) > 4 and words[1].endswith("ed")):
+        return True  # a verb phrase or a clause: "free on bail[ and suspended without pay]", not "family[ and friends]"
     return words[0] in _SUBORDINATE_TAILS
 
 
@@ -175,7 +176,7 @@ def unlisted_cuts(text: str, source: str, context: str = "") -> list[str]:
     prefix = src[start:kept[0]]
     while prefix and prefix[0] in ('"', "'"):
         prefix = prefix[1:]
-    if not _safe_opening(prefix):
+    if not _safe_opening(prefix, at_start=start == 0):  # a dateline only where the text starts
         out.append("cut: opening [" + " ".join(prefix) + "]")
     for a, b in zip(kept, kept[1:]):
         gap = src[a + 1:b]
@@ -194,8 +195,9 @@ def unlisted_cuts(text: str, source: str, context: str = "") -> list[str]:
         out.append("cut: [" + " ".join(gap) + "]")
     suffix = src[kept[-1] + 1:stop]
     quoted = _quote_marks(src, start, kept[-1] + 1)  # quote marks in what the rewrite spans
-    if quoted % 2 and suffix and _words(suffix[:1]):
-        # the rewrite stops inside a quotation: "to 'dwell[ and take in the atmosphere' ...]"
+    if quoted % 2 and suffix and _words(suffix[:1]) or not quoted % 2 and _quote_marks(src, kept[-1] + 1, stop) % 2:
+        # the rewrite stops inside a quotation ("to 'dwell[ and take in the atmosphere' ...]") or before one it
+        # leaves open ("go dress shopping[ 'because i've only told about a million people!]")
         out.append("cut: closing inside a quotation [" + " ".join(suffix) + "]")
     while suffix and suffix[-1] in ('"', "'", ")"):
         suffix = suffix[:-1]

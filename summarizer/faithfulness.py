@@ -1400,6 +1400,34 @@ _PROMO_START = re.compile(r"^[\"'\u201c\u2018(]*(?:find out (?:how|more|what|who
                           r"sign up|exclusive:)", re.I)  # "Find out how Romeu and ...", "Exclusive: ..."
 
 
+# present-tense actions a photo's caption is written in ("Luis Suarez scores his second of the night ...",
+# "Nigel Farage poses with some young voters ..."); news is told in the past tense or with an auxiliary
+_CAPTION_ACTIONS = frozenset("celebrates poses vies challenges smiles waves gestures reacts walks arrives jumps dives "
+                             "grimaces embraces hugs kisses salutes applauds battles competes rides listens watches "
+                             "prepares warms holds lifts scores strikes shoots heads enjoys chats tussles fires slots "
+                             "leaps wheels greets clutches kneels sprints".split())
+_CAPTION_LABEL = re.compile(r"^[\"'\u201c\u2018]?(?!according to\b)([^:;,.!?\"]{2,40}):\s+\S", re.I)
+_NOT_A_SUBJECT_END = frozenset("the a an his her their its to of he she they it and".split())
+
+
+def is_caption(sentence: str) -> bool:
+    """Whether `sentence` reads as a photo's caption, no news: a short label before a colon ("Father-of-two:
+    Paul Doyle, 56, ...", "In need of renovation: it was ..."), or a name doing something in the present tense
+    with no auxiliary anywhere ("Jose Luis Gaya celebrates after scoring ...", "Aston Villa defender Jores Okore
+    vies for the ball ...")."""
+    m = _CAPTION_LABEL.match(sentence)
+    if m and len(m.group(1).split()) <= 4 and not has_verb(m.group(1)):
+        return True
+    words = [t for t in _word_tokens(sentence) if _is_word(t)]
+    for k, w in enumerate(words[:10]):
+        if w in _PASSIVE or w in _AUXILIARIES or w in _SPEECH or w in ("who", "which", "that"):
+            return False
+        if w in _CAPTION_ACTIONS and k and words[k - 1] not in _NOT_A_SUBJECT_END \
+                and words[k + 1:k + 2] != ["of"]:  # "scores of protesters"
+            return not any(x in _AUXILIARIES or x in _PASSIVE for x in words[k + 1:])
+    return False
+
+
 def is_promo(sentence: str) -> bool:
     return _PROMO.search(sentence) is not None or _PROMO_START.search(sentence) is not None
 

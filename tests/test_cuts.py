@@ -36,6 +36,13 @@ UNLISTED = [
      "The firm had acted 'in good faith' throughout.", "who said what the rewrite quotes (told)"),
     ("The coach says his players are the fittest in the division.", "His players are the fittest in the division.",
      "whom 'his' stands for"),
+    # from seed 30: a list's last item after "and", a quotation left open, an aside kept alone
+    ("The funeral was attended by close family and friends in Leeds on Friday.", "The funeral was attended by close family.",
+     "closing [and friends in leeds on friday]"),
+    ("She said she would go shopping 'because I have told a million people!' she told CNN.",
+     "She said she would go shopping '", "closing inside a quotation"),
+    ("In the last episode, the doctor -- the character played by Ann Lee -- died.", "The character played by Ann Lee.",
+     "opening [in the last episode , the doctor - -]"),
 ]
 
 # (source, rewrite): every cut is of a listed kind
@@ -53,6 +60,8 @@ LISTED = [
     ("The school closed - the third in the county this year - because of falling numbers.", "The school closed."),
     ("The team won the cup. It was their first title.", "The team won the cup."),
     ("She said 'we will rebuild' on Friday.", "She said 'we will rebuild'"),
+    ("The bail hearing ended and he was freed without charge.", "The bail hearing ended."),
+    ("LONDON, England (CNN) -- The bank cut rates on Tuesday.", "The bank cut rates."),
     ("The keeper made a save in the striker's direction on Sunday.", "The keeper made a save in the striker's direction."),
 ]
 
@@ -120,3 +129,24 @@ def test_cuts_is_checked_by_the_options():
 
     with pytest.raises(ValueError, match="cuts must be one of listed, checked"):
         SummarizeOptions(cuts="all")
+
+
+@pytest.mark.parametrize("sentence, caption", [
+    ("Maria Olsen celebrates after scoring the winner against Rovers on Saturday.", True),
+    ("Harbour FC defender Tom Reyes (left) vies for the ball with Dan Cole.", True),
+    ("The mayor poses with pupils while out canvassing in Eastgate.", True),
+    ("Father-of-three: Neil Bates, 47, has been jailed for the fraud.", True),
+    ("Devastation: the old pier collapsed during the storm.", True),
+    ("Maria Olsen scored the winner against Rovers on Saturday.", False),
+    ("Scores of fans queued outside the stadium from dawn.", False),
+    ("According to the council: the pier will reopen in May.", False),
+    ("The striker, who celebrates his 30th birthday on Friday, has signed a new deal.", False),
+    ("The mayor said he poses no threat to the council's plans.", False),
+])
+def test_a_photos_caption_is_no_takeaway(sentence, caption):
+    """Page furniture (#9), and the most common error of the seed 29 and 30 hand counts: a caption is in the present tense with no auxiliary, or a short label and a colon."""
+    from summarizer.faithfulness import is_caption
+    from summarizer.pipeline import _takeable
+
+    assert is_caption(sentence) == caption
+    assert _takeable(sentence) == (not caption)
