@@ -21,16 +21,16 @@ passes. `unlisted_cuts` is the check; `SummarizeOptions.cuts` chooses whether it
 
 from __future__ import annotations
 
-from .faithfulness import _CONTRACTIONS, _SENTENCE_END, _VERBS, _is_word, _word_tokens, align, has_verb
+from .faithfulness import _CONTRACTIONS, _DATE_WORDS, _SENTENCE_END, _VERBS, _is_word, _word_tokens, align, has_verb
 
-# speech verbs whose attribution is safe to drop: reports, not beliefs or claims ("X insisted he was
-# innocent" -> "He was innocent" states X's claim as a fact)
+# speech verbs whose attribution is safe to drop: reports, not beliefs, claims or pleas (`faithfulness._SPEECH` less
+# "insisted", "admitted", "warned", "claims", ...: "X insisted he was innocent" -> "He was innocent" is X's claim)
 _ATTRIBUTION = frozenset("said says say told tells added adds announced announces confirmed confirms reported reports "
                          "revealed reveals stated states explained explains wrote writes according".split())
-_TIME_CORE = frozenset("monday tuesday wednesday thursday friday saturday sunday january february march april may "
-                       "june july august september october november december jan feb mar apr jun jul aug sep sept "
-                       "oct nov dec spring summer autumn winter yesterday today tonight tomorrow week weeks weekend month months year years "
-                       "morning afternoon evening night day days hour hours decade decades ago time".split())
+_TIME_CORE = _DATE_WORDS | frozenset("jan feb mar apr jun jul aug sep sept oct nov dec spring summer autumn winter "
+                                     "yesterday today tonight tomorrow week weeks weekend month months year years "
+                                     "morning afternoon evening night day days hour hours decade decades ago "
+                                     "time".split())
 _TIME_WORDS = _TIME_CORE | frozenset("on in at during last this next earlier later late early the of a an that same "
                                      "previous past recent few several over local".split())
 # a time that bounds or starts a claim is not safe to drop: "will stay [until May]", "[by 2020]"

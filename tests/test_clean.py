@@ -53,6 +53,7 @@ def test_messy_text_keeps_every_article_line_and_nothing_else():
     "Follow us on Instagram", "Published 2 hours ago", "Last updated: 14 June 2025 09:00 BST",
     "Subscribe to our daily newsletter", "This website uses cookies. Cookie policy", "|", "• • •",
     "Firefighters on Main Street. (AP Photo/Jane Doe)",
+    "Sorry we are not currently accepting comments on this article.", "We're no longer accepting comments.",
 ])
 def test_boilerplate_lines(line):
     assert is_boilerplate(line)
@@ -66,6 +67,7 @@ def test_boilerplate_lines(line):
     "The figures were first reported by Reuters.",
     "Share prices fell 3% on Monday after the announcement.",
     "The bakery said it sold 500 cookies at the fair.",
+    "The council said it was not currently accepting comments on the plan from outside the county.",
 ])
 def test_article_lines_are_kept(line):
     assert not is_boilerplate(line)

@@ -37,7 +37,8 @@ UNLISTED = [
     ("The coach says his players are the fittest in the division.", "His players are the fittest in the division.",
      "whom 'his' stands for"),
     # from seed 30: a list's last item after "and", a quotation left open, an aside kept alone
-    ("The funeral was attended by close family and friends in Leeds on Friday.", "The funeral was attended by close family.",
+    ("The funeral was attended by close family and friends in Leeds on Friday.",
+     "The funeral was attended by close family.",
      "closing [and friends in leeds on friday]"),
     ("She said she would go shopping 'because I have told a million people!' she told CNN.",
      "She said she would go shopping '", "closing inside a quotation"),
@@ -54,7 +55,8 @@ LISTED = [
     ("However, the bridge reopened last week after repairs costing 2 million pounds.", "The bridge reopened."),
     ("Speaking on Monday, the mayor (pictured) promised new buses.", "The mayor promised new buses."),
     ("Shares rose 12 per cent, the highest since 2019, after the results.", "Shares rose 12 per cent."),
-    ("The survey found 2,310 birds on the mudflats, up from 1,480 last year.", "The survey found 2,310 birds on the mudflats."),
+    ("The survey found 2,310 birds on the mudflats, up from 1,480 last year.",
+     "The survey found 2,310 birds on the mudflats."),
     ("Fans were angry after the club sold its captain in January, which cost it the title.",
      "Fans were angry after the club sold its captain."),
     ("The school closed - the third in the county this year - because of falling numbers.", "The school closed."),
@@ -62,7 +64,8 @@ LISTED = [
     ("She said 'we will rebuild' on Friday.", "She said 'we will rebuild'"),
     ("The bail hearing ended and he was freed without charge.", "The bail hearing ended."),
     ("LONDON, England (CNN) -- The bank cut rates on Tuesday.", "The bank cut rates."),
-    ("The keeper made a save in the striker's direction on Sunday.", "The keeper made a save in the striker's direction."),
+    ("The keeper made a save in the striker's direction on Sunday.",
+     "The keeper made a save in the striker's direction."),
 ]
 
 
@@ -144,7 +147,8 @@ def test_cuts_is_checked_by_the_options():
     ("The mayor said he poses no threat to the council's plans.", False),
 ])
 def test_a_photos_caption_is_no_takeaway(sentence, caption):
-    """Page furniture (#9), and the most common error of the seed 29 and 30 hand counts: a caption is in the present tense with no auxiliary, or a short label and a colon."""
+    """Page furniture (#9), and the most common error of the seed 29 and 30 hand counts: a caption is in the present
+    tense with no auxiliary, or a short label and a colon."""
     from summarizer.faithfulness import is_caption
     from summarizer.pipeline import _takeable
 

@@ -198,3 +198,17 @@ def test_cased_validation_split_from_shared_data():
     report = evaluate_model(ScriptedEngine(), SHARED / "cnndm_cased", limit=3, draws=50, progress=False)
     assert report["settings"]["split"] == "validation" and report["settings"]["articles"] == 3
     assert report["quality"]["unsupported"]["takeaways"]["names"] == 0.0  # cased: names are checked
+
+
+def test_refusals_are_counted_by_kind_and_a_cut_is_only_an_unlisted_cut():
+    from types import SimpleNamespace
+
+    from summarizer.lab.evaluate import _rejected
+
+    drafts = [SimpleNamespace(rejected=["takeaway fragment: clause cut short", "takeaway cut: closing [in iran]",
+                                        "takeaway number 41; deletion: a count", "abstract contrast: but"])]
+    out = _rejected(drafts, num_takeaways=5)
+    assert out["takeaways"] == pytest.approx(3 / 5) and out["abstracts"] == 1
+    assert out["takeaways_cut"] == pytest.approx(1 / 5) and out["takeaways_fragment"] == pytest.approx(1 / 5)
+    assert out["takeaways_number"] == pytest.approx(1 / 5) and out["takeaways_deletion"] == pytest.approx(1 / 5)
+    assert out["takeaways_contrast"] == 0

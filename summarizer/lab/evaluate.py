@@ -259,7 +259,8 @@ def _rejected(drafts: list, num_takeaways: int) -> dict:
     out = {"takeaways": len(takeaways) / n,
            "abstracts": (len(reasons) - len(takeaways)) / max(1, len(drafts))}
     for kind in REJECTION_KINDS:
-        out[f"takeaways_{kind}"] = sum(f" {kind}" in r or f"; {kind}" in r for r in takeaways) / n
+        mark = kind + ":" if kind == "cut" else kind  # not the "cut" of "fragment: clause cut short"
+        out[f"takeaways_{kind}"] = sum(f" {mark}" in r or f"; {mark}" in r for r in takeaways) / n
     return out
 
 
