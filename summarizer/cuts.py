@@ -46,7 +46,8 @@ _OPENERS = frozenset("but and however meanwhile now so yet also still then inste
 # a clause after one of these may go ("He was sacked[ after ...]"); not after "while", "as", "when" ("will never be
 # dull[ while Stokes is around]" is a condition) nor "since", "until" (a limit: "has not played[ since May]")
 _SUBORDINATE_TAILS = frozenset("after because amid following despite although though".split())
-_PRONOUNS = ("he", "she", "they", "it", "we", "his", "her", "their", "its", "him", "them", "our", "i", "my")
+_SUBJECT_PRONOUNS = frozenset("he she they it we".split())
+_PRONOUNS = _SUBJECT_PRONOUNS | frozenset("his her their its him them our i my".split())
 _HEDGED = frozenset("allegedly reportedly apparently seemingly supposedly purportedly possibly probably only".split())
 _OPEN = frozenset(",(-")
 
@@ -134,9 +135,10 @@ def _safe_opening(tokens: list[str], at_start: bool = False) -> bool:
 def _safe_closing(tokens: list[str], before: str, listing: bool = False) -> bool:
     """A closing that limits nothing: an attribution, a time, a clause after a subordinator that is no
     condition or limit ("[ after he was injured]"), or anything after a comma, a bracket, a dash, a colon or a
-    semicolon except a condition ("[, if convicted]"), an "and" or "or" with no verb after it, and, where the
-    kept words end a list (`listing`: a comma just before the last kept word), the list's last items
-    ("goals by Young, Fellaini[, Mata and Smalling]")."""
+    semicolon except a condition ("[, if convicted]"), an "and" with no verb after it, and, where the kept words
+    end a list (`listing`: a comma just before the last kept word), the list's last items ("goals by Young,
+    Fellaini[, Mata and Smalling]"); without a comma, an "and" or "but" only before a verb or a subject pronoun
+    ("free on bail[ and suspended without pay]", not "close family[ and friends]")."""
     words = _words(tokens)
     if not words:
         return True
@@ -155,7 +157,7 @@ def _safe_closing(tokens: list[str], before: str, listing: bool = False) -> bool
         if first in ("and", "but", "so"):  # a clause, not a list's last item ("racism, brutality[, and corruption]")
             return has_verb(" ".join(words[1:]))
         return not (listing and not has_verb(" ".join(words)))
-    if words[0] in ("and", "but") and len(words) > 3 and (words[1] in _VERBS or words[1] in _PRONOUNS[:5]
+    if words[0] in ("and", "but") and len(words) > 3 and (words[1] in _VERBS or words[1] in _SUBJECT_PRONOUNS
                                                           or len(words[1]) > 4 and words[1].endswith("ed")):
         return True  # a verb phrase or a clause: "free on bail[ and suspended without pay]", not "family[ and friends]"
     return words[0] in _SUBORDINATE_TAILS

@@ -268,6 +268,7 @@ class Engine:
         # rounds of rewriting, all articles batched together: each article proposes its best
         # untried sentences until it has k takeaways that are not near-duplicates of each other
         judged: dict[tuple[str, str], float] = {}  # (rewrite, sentence) -> the support classifier's P(supported)
+        listed = options.cuts == "listed"
         for _ in range(3):
             rows = [(doc, i) for doc in docs for i in doc.candidates(k - len(doc.accepted))]
             if not rows:
@@ -276,7 +277,6 @@ class Engine:
                                   options.max_takeaway_tokens)
             # the first beam each row's rules pass; with a classifier, judged in one batched pass, and only
             # for the rows whose first falls short, every other beam the rules pass, in a second
-            listed = options.cuts == "listed"
             checked = [_supported(candidates, doc.sents[i], context_for(doc.sents, [i]), first_only=True,
                                   listed=listed) for (doc, i), candidates in zip(rows, outs)]
             self._retry(rows, outs, checked, options)
