@@ -151,8 +151,11 @@ def test_markdown_beside_results(tiny_model, inputs, tmp_path):
 def test_interrupted_batch_resumes_to_identical_bytes(tiny_model, tmp_path, make_article, sig):
     d = tmp_path / "in"
     d.mkdir()
-    topics = ["bridge", "tram", "museum", "stadium", "zoo", "ferry", "school", "hospital", "market", "library",
-              "harbour", "airport", "park", "pool", "theatre", "prison", "cinema", "canal"]
+    # 54 articles: the signal goes when 4 are written, and the tiny model writes the rest in well under a second
+    # on an idle machine, so 18 were sometimes all written before it arrived
+    topics = [f"{place} {n}" for n in ("north", "south", "east") for place in (
+        "bridge", "tram", "museum", "stadium", "zoo", "ferry", "school", "hospital", "market", "library",
+        "harbour", "airport", "park", "pool", "theatre", "prison", "cinema", "canal")]
     for i, topic in enumerate(topics):
         (d / f"{i:02d}.txt").write_text(make_article(topic, 5 + i % 5))
     (d / "bad.txt").write_bytes(b"\xff\xfe")
