@@ -21,7 +21,9 @@ passes. `unlisted_cuts` is the check; `SummarizeOptions.cuts` chooses whether it
 
 from __future__ import annotations
 
-from .faithfulness import _CONTRACTIONS, _DATE_WORDS, _SENTENCE_END, _VERBS, _is_word, _word_tokens, align, has_verb
+from .faithfulness import _CONTRACTIONS, _DATE_WORDS, _POSSESSIVE_PRONOUNS, _SENTENCE_END, _VERBS
+from .faithfulness import _SUBJECT_PRONOUNS as _SUBJECTS
+from .faithfulness import _is_word, _word_tokens, align, has_verb
 
 # speech verbs whose attribution is safe to drop: reports, not beliefs, claims or pleas (`faithfulness._SPEECH` less
 # "insisted", "admitted", "warned", "claims", ...: "X insisted he was innocent" -> "He was innocent" is X's claim)
@@ -46,8 +48,9 @@ _OPENERS = frozenset("but and however meanwhile now so yet also still then inste
 # a clause after one of these may go ("He was sacked[ after ...]"); not after "while", "as", "when" ("will never be
 # dull[ while Stokes is around]" is a condition) nor "since", "until" (a limit: "has not played[ since May]")
 _SUBORDINATE_TAILS = frozenset("after because amid following despite although though".split())
-_SUBJECT_PRONOUNS = frozenset("he she they it we".split())
-_PRONOUNS = _SUBJECT_PRONOUNS | frozenset("his her their its him them our i my".split())
+# a subject a closing "and" clause may open with, and the pronouns that stand for a speaker an opening cuts
+_SUBJECT_PRONOUNS = _SUBJECTS - {"i", "you"}
+_PRONOUNS = (_SUBJECTS - {"you"}) | (_POSSESSIVE_PRONOUNS - {"your"}) | {"him", "them"}
 _HEDGED = frozenset("allegedly reportedly apparently seemingly supposedly purportedly possibly probably only".split())
 _OPEN = frozenset(",(-")
 

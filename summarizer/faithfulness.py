@@ -435,6 +435,12 @@ def _is_word(token: str) -> bool:
 def align(text: str, source: str, context: str = "") -> list[int | None] | None:
     """For each word of `text`, the index in `_word_tokens(source)` it keeps (None: a word the rewrite may
     add), in order, with the fewest jumps; None when `text` is not a deletion of `source`."""
+    path = _align(text, source, context)
+    return None if path is None else list(path)
+
+
+@lru_cache(maxsize=1024)  # the rules and, with cuts="listed", `cuts.unlisted_cuts` align the same rewrite
+def _align(text: str, source: str, context: str) -> tuple[int | None, ...] | None:
     words = [t for t in _word_tokens(text) if _is_word(t)]
     src = _word_tokens(source)
     ctx = _word_tokens(context)
@@ -466,7 +472,7 @@ def align(text: str, source: str, context: str = "") -> list[int | None] | None:
             if new[j][0] < best + 1:
                 states[j] = new[j]
                 best = min(best, new[j][0])
-    return list(min(states.values(), key=lambda s: s[0])[1])
+    return min(states.values(), key=lambda s: s[0])[1]
 
 
 def _after_last(tokens: list[str], marks: set[str]) -> list[str]:
