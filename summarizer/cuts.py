@@ -21,7 +21,7 @@ passes. `unlisted_cuts` is the check; `SummarizeOptions.cuts` chooses whether it
 
 from __future__ import annotations
 
-from .faithfulness import _CONTRACTIONS, _DATE_WORDS, _POSSESSIVE_PRONOUNS, _SENTENCE_END, _VERBS
+from .faithfulness import _CONTRACTIONS, _DATE_WORDS, _POSSESSIVE_PRONOUNS, _SENTENCE_END, _SPEECH, _VERBS
 from .faithfulness import _SUBJECT_PRONOUNS as _SUBJECTS
 from .faithfulness import _is_word, _word_tokens, align, has_verb
 
@@ -51,6 +51,21 @@ _SUBORDINATE_TAILS = frozenset("after because amid following despite although th
 # a subject a closing "and" clause may open with, and the pronouns that stand for a speaker an opening cuts
 _SUBJECT_PRONOUNS = _SUBJECTS - {"i", "you"}
 _PRONOUNS = (_SUBJECTS - {"you"}) | (_POSSESSIVE_PRONOUNS - {"your"}) | {"him", "them"}
+# words of a view, not a fact: "[According to Marvin Hagler,] Mayweather lacks class", "[Ferguson says] the
+# 23-year-old is still some way off"; such a view keeps its holder unless an institution reports it ("..., police said")
+_VIEW_WORDS = frozenset("should must ought deserve deserves deserved need needs lacks lack best worst better worse "
+                        "greatest great good bad wrong right brilliant fantastic amazing terrible awful superb "
+                        "important unlikely likely probably hopefully sure confident still too very can't cannot "
+                        "could might would".split())
+# a rewrite that keeps one of these still says whose view it is: "Arsene Wenger hopes Burnley escape ...", "Detectives
+# believe ...", "85% of readers felt ...", "Neymar: 'it will be a great game'"
+_HOLDER_KEPT = _SPEECH | frozenset("say tell believe believes think thought feel feels felt hope hopes hoped fear fears "
+                                   "feared labelled labeled called calls described describes expects expected :".split())
+_INSTITUTIONS = frozenset("police officials official authorities military army spokesman spokeswoman spokesperson "
+                          "agency ministry department statement report reports documents court website survey media "
+                          "sources source center centre association office government council company club firm "
+                          "service services prosecutors investigators organization organisation commission "
+                          "committee bureau unicef un nasa fbi cia house".split())
 _HEDGED = frozenset("allegedly reportedly apparently seemingly supposedly purportedly possibly probably only".split())
 _OPEN = frozenset(",(-")
 
@@ -82,6 +97,8 @@ def _is_attribution(tokens: list[str], opening: bool) -> bool:
         return len(words) <= 8 and (opening or tokens[0] in (",", "(", "-") or len(words) <= 4)
     if opening and words[-1] == "that":
         words = words[:-1]
+    if words[0] == "to":  # "[To say] Neil butchered the song would be unkind": no attribution
+        return False
     verbs = [k for k, w in enumerate(words) if w in _ATTRIBUTION]
     if len(verbs) != 1:
         return False
@@ -174,9 +191,7 @@ def unlisted_cuts(text: str, source: str, context: str = "") -> list[str]:
     if not kept:
         return []
     src = _word_tokens(source)
-    ends = [k for k, t in enumerate(src) if t in _SENTENCE_END]
-    start = max((k + 1 for k in ends if k < kept[0]), default=0)  # whole sentences before and after may go
-    stop = min((k for k in ends if k > kept[-1]), default=len(src))
+    start, stop = _sentence(src, kept)  # whole sentences before and after may go
     out = []
     prefix = src[start:kept[0]]
     while prefix and prefix[0] in ('"', "'"):
@@ -211,9 +226,45 @@ def unlisted_cuts(text: str, source: str, context: str = "") -> list[str]:
     said = [w for w in _words(prefix) + _words(suffix) if w in _ATTRIBUTION]
     if said and quoted:  # "[Spokesman Mark Wright told CNN] the jet performed 'aggressive maneuvers'": a claim
         out.append("cut: who said what the rewrite quotes (" + said[0] + ")")
+    out += _view_without_holder(src, kept, said, start, stop)
     if said and _words(prefix) and src[kept[0]] in _PRONOUNS and any(w in _ATTRIBUTION for w in _words(prefix)):
         out.append("cut: whom '" + src[kept[0]] + "' stands for (" + " ".join(prefix) + ")")  # "[Dyche says] his side"
     return out
+
+
+def holder_cut(text: str, source: str, context: str = "") -> list[str]:
+    """["cut: whose view it is (...)"] when `text` deletes from `source` who said it and keeps a view, not a fact
+    ("[According to Marvin Hagler,] Mayweather lacks class"); [] otherwise, or when `text` is no deletion. The
+    default check (`cuts="checked"`) adds this one of `unlisted_cuts`'s checks to the rules."""
+    path = align(text, source, context)
+    kept = [k for k in path or () if k is not None]
+    if not kept:
+        return []
+    src = _word_tokens(source)
+    start, stop = _sentence(src, kept)
+    at = set(kept)
+    return _view_without_holder(src, kept, [src[k] for k in range(start, stop) if src[k] in _ATTRIBUTION
+                                            and k not in at], start, stop)
+
+
+def _sentence(src: list[str], kept: list[int]) -> tuple[int, int]:
+    """Where the sentence(s) of `src` that the kept words `kept` come from start and stop."""
+    ends = [k for k, t in enumerate(src) if t in _SENTENCE_END]
+    return max((k + 1 for k in ends if k < kept[0]), default=0), min((k for k in ends if k > kept[-1]), default=len(src))
+
+
+def _view_without_holder(src: list[str], kept: list[int], said: list[str], start: int, stop: int) -> list[str]:
+    """The problem when the words of `src[start:stop]` the rewrite loses include a speech verb (`said`) and no
+    institution that reports it ("..., police said"), and the words it keeps say a view (`_VIEW_WORDS`; not
+    "right" of "right-back")."""
+    if not said:
+        return []
+    at = set(kept)
+    cut = [src[k] for k in range(start, stop) if k not in at and _is_word(src[k])]
+    if _INSTITUTIONS.intersection(cut) or _HOLDER_KEPT.intersection(src[k] for k in kept) \
+            or not _VIEW_WORDS.intersection(src[k] for k in kept if "-" not in src[k - 1:k + 2:2]):
+        return []
+    return ["cut: whose view it is (" + " ".join(w for w in cut if w not in ("the", "a", "an"))[:80] + ")"]
 
 
 def _quote_marks(src: list[str], a: int, b: int) -> int:

@@ -23,7 +23,8 @@ from functools import lru_cache
 from itertools import combinations, takewhile
 
 from .prompt import tokens
-from .text import STOPWORDS, is_lowercase_text
+from .text import ABBREVIATIONS as _ABBREVIATIONS
+from .text import STOPWORDS, TITLES, is_lowercase_text
 
 _NUMBER = re.compile(r"(?<![\w.,])(\d+(?:,\d{3})*(?:\.\d+)?|\d+(?:\.\d+)?)")
 _SCALES = {"thousand": 1e3, "million": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9, "trillion": 1e12}
@@ -1366,10 +1367,6 @@ _INNER_END = re.compile(r"(?:(?<![\s.][^\W\d_])(?<![\s.][^\W\d_]{2})\.|[!?])"
 # a quote mark the lowercased text writes apart that opens a quotation: after a colon or a speech verb's comma
 # ("he said: ' when", "telling them, ' get"); ", ' kamal said" closes one
 _APART_OPENING = re.compile(r"(?:^|:\s|\b(?:said|says|saying|added|adds|insisted|told \w+|telling \w+),\s)'(?=\s)")
-# titles and short forms whose full stop ends no sentence: "Sen. Elizabeth Warren", "Gov. Doug Ducey"
-TITLES = frozenset("sen gov rep gen col capt sgt lt dr mr mrs ms st".split())  # a splitter cuts after them too
-_ABBREVIATIONS = TITLES | frozenset("rev cpl jr sr prof inc corp co ltd no nos vs jan feb aug sept oct nov dec ft mt "
-                                    "ave dept est approx".split())
 _CLOSING_MARKS = re.compile(r"(?:\s?['\"\u2019\u201d])*")
 
 
@@ -1415,23 +1412,51 @@ _CAPTION_ACTIONS = frozenset("celebrates poses vies smiles waves gestures reacts
                              "leaps wheels greets clutches kneels sprints".split())
 _CAPTION_LABEL = re.compile(r"^[\"'\u201c\u2018]?(?!according to\b)([^:;,.!?\"]{2,40}):\s+\S", re.I)
 _NOT_A_SUBJECT_END = frozenset("the a an his her their its to of he she they it and".split())
+# where a person stands in the photo: "Neymar (centre) opens the scoring ...", "Benteke (second left) is mobbed ..."
+_PHOTO_POSITION = re.compile(r"\((?:(?:far|second|third) )?(?:left|right|centre|center|l|r|l-r|r-l|top|bottom|front|back|"
+                             r"middle|above|below|inset)\)", re.I)
+# what is done to a player in a photo: "Mesut Ozil is congratulated by his team-mates ...", "Toure is challenged by
+# West Ham's Mark Noble ..." (not "is accused", "is charged": news)
+_PHOTO_PASSIVE = frozenset("congratulated mobbed consoled embraced greeted tackled challenged fouled surrounded hugged "
+                           "lifted stretchered applauded cheered booed chased hoisted".split())
+# the same actions, said of two people or a team: "Mark Selby and Kurt Maflin look on during ...", "Arsenal players
+# celebrate winning ..."
+_PLURAL_ACTIONS = frozenset("celebrate pose vie smile wave gesture react walk arrive embrace hug kiss salute applaud "
+                            "chat tussle leap greet kneel sprint look shake compete".split())
+# present-tense verbs of a state or a plan, which news is told in as well: "Charlie Sumner (left) faces a ban"
+_STATE_VERBS = frozenset("wants faces looks needs hopes believes thinks knows feels expects seems appears remains "
+                         "insists admits claims".split())
+_SUBJECT_PRONOUNS_AND = frozenset("we you i they will to".split())
+_LOOK_NEWS = frozenset("after for to set like forward into".split())
 
 
 def is_caption(sentence: str) -> bool:
     """Whether `sentence` reads as a photo's caption, no news: a short label before a colon ("Father-of-two:
     Paul Doyle, 56, ...", "In need of renovation: it was ..."), or a name doing something in the present tense
     with no auxiliary anywhere ("Jose Luis Gaya celebrates after scoring ...", "Aston Villa defender Jores Okore
-    vies for the ball ...")."""
+    vies for the ball ...", "Mark Selby and Kurt Maflin look on ...", "Neymar (centre) opens the scoring ..."),
+    or having something done to them ("Mesut Ozil is congratulated by his team-mates ...")."""
     m = _CAPTION_LABEL.match(sentence)
     if m and len(m.group(1).split()) <= 4 and not has_verb(m.group(1)):
         return True
-    words = [t for t in _word_tokens(sentence) if _is_word(t)]
-    for k, w in enumerate(words[:10]):
-        if w in _PASSIVE or w in _AUXILIARIES or w in _SPEECH or w in ("who", "which", "that"):
+    unmarked = _PHOTO_POSITION.sub(" ", sentence)
+    words = [t for t in _word_tokens(unmarked) if _is_word(t)]
+    for k, w in enumerate(words[:14]):
+        prev, after = (words[k - 1] if k else ""), words[k + 1:]
+        if w in ("is", "are") and k and after[:1] and after[0] in _PHOTO_PASSIVE:
+            return True
+        if w in _PASSIVE or w in _AUXILIARIES or w in _SPEECH or w in ("who", "which", "that", "to"):
             return False
-        if w in _CAPTION_ACTIONS and k and words[k - 1] not in _NOT_A_SUBJECT_END \
-                and words[k + 1:k + 2] != ["of"]:  # "scores of protesters"
-            return not any(x in _AUXILIARIES or x in _PASSIVE for x in words[k + 1:])
+        if k and prev not in _NOT_A_SUBJECT_END and not any(x in _AUXILIARIES or x in _PASSIVE for x in after):
+            if w in _CAPTION_ACTIONS and k < 10 and after[:1] != ["of"]:  # "scores of protesters"
+                return True
+            if w in _PLURAL_ACTIONS and 2 <= k < 10 and prev not in _SUBJECT_PRONOUNS_AND \
+                    and ("and" in words[:k] or prev.endswith("s")) and f"-{w}" not in unmarked.lower() \
+                    and not (w == "look" and after[:1] and after[0] in _LOOK_NEWS):  # "look after their grandson"
+                return True
+            if unmarked != sentence and len(w) >= 4 and w.endswith("s") and not w.endswith(("ss", "us", "is")) \
+                    and w not in _STATE_VERBS and re.search(r"\)\s*,?\s*" + re.escape(w) + r"\b", sentence, re.I):
+                return True  # a present-tense action right after a position in the photo
     return False
 
 

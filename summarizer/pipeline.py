@@ -26,7 +26,7 @@ import torch
 from transformers import LogitsProcessorList
 
 from .clean import BOX_BREAK
-from .cuts import unlisted_cuts
+from .cuts import holder_cut, unlisted_cuts
 from .decoding import SourceSpans, beam_cache, beam_search, source_vocabulary, supports_small_vocabulary
 from .extractor import SUBFOLDER as EXTRACTOR_SUBFOLDER
 from .extractor import Extractor
@@ -447,7 +447,8 @@ def _first_supported(candidates: list[str], source: str, context: str, max_sente
 def _supported(candidates: list[str], source: str, context: str, max_sentences: int = 1, min_words: int = 2,
                unlike: str = "", first_only: bool = False, listed: bool = False) -> tuple[list[str], list[str]]:
     """(the candidates, finished as sentences, that `source` supports by the rules (with `listed`, only by
-    cuts of a listed safe kind: `unlisted_cuts`) and that are no near-duplicate of `unlike`, best first; the
+    cuts of a listed safe kind: `unlisted_cuts`; without it, no view that loses its holder: `holder_cut`) and
+    that are no near-duplicate of `unlike`, best first; the
     first real candidate's problems, [] when the model wrote nothing usable or the first one passes)."""
     first_problems = None
     passing: list[str] = []
@@ -459,8 +460,8 @@ def _supported(candidates: list[str], source: str, context: str, max_sentences: 
         if len(content(text)) < 2 or len(text.split()) < min_words:
             continue
         problems = unfaithful(text, source, context)
-        if listed and not problems:
-            problems = unlisted_cuts(text, source, context)
+        if not problems:
+            problems = (unlisted_cuts if listed else holder_cut)(text, source, context)
         if not problems:
             if unlike and similarity(text, unlike) >= NEAR_DUPLICATE or text in passing:
                 continue

@@ -16,6 +16,15 @@ _WS = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
 _PARA = re.compile(r"\n\s*\n|\n")
 # the start of a sentence in all-lowercase text: used only to help the splitter
 _LOWER_START = re.compile(r"(^|[.!?][\"'\u201d\u2019)\]]?\s+[\"'\u201c\u2018(]?)([a-z])")
+# titles and short forms whose full stop ends no sentence: "Sen. Elizabeth Warren", "Gov. Doug Ducey"
+TITLES = frozenset("sen gov rep gen col capt sgt lt dr mr mrs ms st".split())
+ABBREVIATIONS = TITLES | frozenset("rev cpl jr sr prof inc corp co ltd bros no nos vs jan feb aug sept oct nov dec ft "
+                                   "mt ave dept est approx".split())
+# the word before a full stop: a short form, letters with full stops ("u.s", "d.c", "p.m") or an initial
+# (not a unit after a number: "cost £ 6.5 m. the club ...")
+_BEFORE_STOP = re.compile(r"(?:^|(?<!\d\s)(?<=\s))[(\"'\u201c\u2018]?([a-z](?:\.[a-z])*|[a-z]+)$")
+# short forms that often end a lowercased sentence: "warren didn't say no. she said ..."
+_ENDS_SENTENCES = frozenset({"no", "nos"})
 
 
 # English function words: content words are the rest (selection, alignment), and a text in which
@@ -165,7 +174,7 @@ def split_sentences_cut(text: str, min_words: int = 1) -> tuple[list[str], bool]
         if lower:
             import blingfire
 
-            shown = _LOWER_START.sub(lambda m: m.group(1) + m.group(2).upper(), para)
+            shown = _LOWER_START.sub(_lower_start, para)
             pieces = [s.lower() for s in blingfire.text_to_sentences(shown).split("\n")]
         else:
             pieces = [s for chunk in _chunks(para, PYSBD_CHUNK_CHARS, _SAFE_BREAK) for s in _segmenter().segment(chunk)]
@@ -177,6 +186,18 @@ def split_sentences_cut(text: str, min_words: int = 1) -> tuple[list[str], bool]
             elif s and len(s.split()) >= min_words:
                 sentences.append(s)
     return sentences, cut
+
+
+def _lower_start(m: re.Match) -> str:
+    """A sentence's first letter capitalised for the splitter, unless the full stop before it follows a
+    short form or an initial ("talks between u.s. and cuban officials", "warner bros. ' all-star
+    movie", "mr. smith", "j. k. rowling"): blingfire cuts before any capital, and leaves those whole."""
+    if m.group(1).startswith("."):
+        word = _BEFORE_STOP.search(m.string, 0, m.start())
+        if word and ("." in word.group(1) or len(word.group(1)) == 1
+                     or word.group(1) in ABBREVIATIONS - _ENDS_SENTENCES):
+            return m.group(0)
+    return m.group(1) + m.group(2).upper()
 
 
 def _chunks(text: str, size: int, breaks: re.Pattern) -> list[str]:

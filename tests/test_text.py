@@ -17,6 +17,20 @@ def test_split_lowercase_text_is_substrings():
     assert all(s in text for s in sents)
 
 
+def test_split_lowercase_text_reads_short_forms_and_initials_as_inside_a_sentence():
+    text = ("the vatican hosted talks between u.s. and cuban officials. sgt. chris nease said the deal with "
+            "warner bros. ' all-star movie was signed by catherine e. shoichet. it cost £ 6.5 m. "
+            "the club paid. asked again, warren didn't say no. she left.")
+    assert split_sentences(text) == [
+        "the vatican hosted talks between u.s. and cuban officials.",
+        "sgt. chris nease said the deal with warner bros. ' all-star movie was signed by catherine e. shoichet.",
+        "it cost £ 6.5 m.",  # a unit after a number, no initial
+        "the club paid.",
+        "asked again, warren didn't say no.",  # "no" ends sentences
+        "she left.",
+    ]
+
+
 def test_normalize_text_removes_controls_and_extra_blank_lines():
     assert normalize_text("a\x00b  c\r\n\r\n\r\n\nd\u00a0e") == "ab c\n\nd e"
 
