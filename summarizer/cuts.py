@@ -21,6 +21,8 @@ passes. `unlisted_cuts` is the check; `SummarizeOptions.cuts` chooses whether it
 
 from __future__ import annotations
 
+import re
+
 from .faithfulness import _CONTRACTIONS, _DATE_WORDS, _POSSESSIVE_PRONOUNS, _SENTENCE_END, _SPEECH, _VERBS
 from .faithfulness import _SUBJECT_PRONOUNS as _SUBJECTS
 from .faithfulness import _is_word, _word_tokens, align, has_verb
@@ -172,7 +174,7 @@ def _safe_closing(tokens: list[str], before: str, listing: bool = False) -> bool
         return True  # "...[ last year, which angered fans]"
     if tokens[0] in (",", "(", "-", ";", ":"):
         first = words[0]
-        if first in _CONDITIONS:
+        if first in _CONDITIONS or _list_tail(tokens):
             return False
         if first in ("and", "but", "so"):  # a clause, not a list's last item ("racism, brutality[, and corruption]")
             return has_verb(" ".join(words[1:]))
@@ -232,6 +234,58 @@ def unlisted_cuts(text: str, source: str, context: str = "") -> list[str]:
     return out
 
 
+def checked_cuts(text: str, source: str, context: str = "") -> list[str]:
+    """What of `unlisted_cuts`'s checks the default (`cuts="checked"`) adds to the rules: a view that loses its
+    holder (`holder_cut`), a list that loses an item ("Real Madrid,[ Manchester United,] Juventus and PSG were
+    all keen", "found at Circular Quay[, The Rocks, Pyrmont and Martin Place]") and a quotation left open ("he
+    offers a 'clear, credible plan[ - not false promises']")."""
+    path = align(text, source, context)
+    kept = [k for k in path or () if k is not None]
+    if not kept:
+        return []
+    src = _word_tokens(source)
+    start, stop = _sentence(src, kept)
+    at = set(kept)
+    out = _view_without_holder(src, kept, [src[k] for k in range(start, stop) if src[k] in _ATTRIBUTION
+                                           and k not in at], start, stop)
+    for a, b in zip(kept, kept[1:]):
+        gap = src[a + 1:b]
+        words = _words(gap)
+        if len(gap) > 2 and gap[0] == gap[-1] == "," and 0 < len(words) <= 4 and words[0] not in _NOT_AN_ITEM \
+                and not any(w.isdigit() for w in words) and _next_item(src[b:]):  # not "Wayne[, 33,] ..."
+            out.append("cut: an item of a list [" + " ".join(gap) + "]")
+    suffix = src[kept[-1] + 1:stop]
+    if _list_tail(suffix):
+        out.append("cut: a list's last items [" + " ".join(suffix) + "]")
+    marks = _open_marks(text)
+    if marks and marks % 2 and _open_marks(" ".join(src[start:stop])) in range(0, 99, 2):
+        out.append("cut: closing inside a quotation [" + " ".join(suffix) + "]")  # "a 'clear, credible plan[ ...']"
+    return out
+
+
+# a span between commas that opens with one of these is an aside, not an item: "Megan Sheehan[, of San Francisco,]"
+_NOT_AN_ITEM = frozenset("of from in at on for with by who which whose where when a an aged".split())
+
+
+def _next_item(after: list[str]) -> bool:
+    """Whether the words after a span between commas are the next item of a list: one to four words with no
+    verb, then a comma, "and" or "or" ("[, Manchester United,] Juventus and PSG"; not "her husband[, Benji,] is,
+    no doubt, ...")."""
+    k = next((k for k, t in enumerate(after[:6]) if t in (",", "and", "or") or t in _SENTENCE_END), None)
+    return k is not None and 0 < k <= 4 and after[k] not in _SENTENCE_END and not has_verb(" ".join(after[:k])) \
+        and not any(w in _VERBS for w in after[:k])
+
+
+def _list_tail(tokens: list[str]) -> bool:
+    """Whether a closing is the rest of a list: after a comma, short items with no verb, the last after "and"
+    or "or" (", The Rocks, Darling Harbour, Pyrmont and Martin Place")."""
+    words = _words(tokens)
+    if tokens[:1] != [","] or not words or words[0] in ("including", "such") or has_verb(" ".join(words)):
+        return False  # examples may go: "possession of drugs[, including cocaine and ecstasy]"
+    items = " ".join(tokens[1:]).replace(" and ", " , ").replace(" or ", " , ").split(",")
+    return ("and" in words or "or" in words) and len(items) >= 3 and all(0 < len(i.split()) <= 4 for i in items)
+
+
 def holder_cut(text: str, source: str, context: str = "") -> list[str]:
     """["cut: whose view it is (...)"] when `text` deletes from `source` who said it and keeps a view, not a fact
     ("[According to Marvin Hagler,] Mayweather lacks class"); [] otherwise, or when `text` is no deletion. The
@@ -265,6 +319,26 @@ def _view_without_holder(src: list[str], kept: list[int], said: list[str], start
             or not _VIEW_WORDS.intersection(src[k] for k in kept if "-" not in src[k - 1:k + 2:2]):
         return []
     return ["cut: whose view it is (" + " ".join(w for w in cut if w not in ("the", "a", "an"))[:80] + ")"]
+
+
+# quote marks that are no apostrophe: double ones, a curly one not before a letter ("it’s" is an apostrophe),
+# and a straight one written apart (the lowercased text's "says ' not interested '")
+_MARKS = re.compile(r"[\"\u201c\u201d\u2018]|\u2019(?![^\W\d_])|(?:^|(?<=\s))'(?=[\s.,;:!?]|$|[^\W\d_])"
+                    r"|(?<=[^\W_])'(?=[\s.,;:!?]|$)")  # and one attached: "a 'clear plan'", not "don't"
+
+
+def _open_marks(text: str) -> int | None:
+    """How many quote marks `text` has (`_MARKS`), or None when one may be a plural's apostrophe: a straight or
+    curly one after a word that ends in "s", before a word ("the drivers ' standings", "Wenger wants ' respect
+    '", "is ' refreshed '")."""
+    n = 0
+    for m in _MARKS.finditer(text):
+        if m.group(0) in ("'", "\u2019") and not text[m.end():m.end() + 1].isalpha():
+            before = text[:m.start()].split()[-1:]  # the word it follows, apart or attached
+            if before and before[0].endswith("s") and re.match(r"\s+[^\W_]", text[m.end():]):
+                return None
+        n += 1
+    return n
 
 
 def _quote_marks(src: list[str], a: int, b: int) -> int:

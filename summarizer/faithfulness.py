@@ -1340,18 +1340,18 @@ _DATELINE = re.compile(r"^[A-Za-z][\w .'-]{1,30}(?:,\s+[\w .'-]{1,30})?\s+\((?:C
                        r"(?:--|\u2014|\u2013|-)?\s*(?=\w)", re.I)
 
 
-def plain_quote(sentence: str) -> str:
+def plain_quote(sentence: str, attribution: bool = False) -> str:
     """The sentence as written, less a dateline ("KABUL, Afghanistan (CNN) --"), asides in brackets
-    ("(right)", "(CNN)"), an opening "But" or "However," and a closing attribution (", police said on
-    Monday."): what a takeaway quotes when no rewrite of the sentence can be trusted. Every word it
-    keeps is the sentence's, in order."""
+    ("(right)", "(CNN)"), an opening "But" or "However," and, unless `attribution`, a closing attribution
+    (", police said on Monday."): what a takeaway quotes when no rewrite of the sentence can be trusted.
+    Every word it keeps is the sentence's, in order."""
     text = _BRACKETED.sub("", _DATELINE.sub("", sentence, count=1)).strip()
     while True:
         shorter = _OPENERS.sub("", text, count=1)
         if shorter == text:
             break
         text = shorter
-    m = _ATTRIBUTION.search(text)
+    m = None if attribution else _ATTRIBUTION.search(text)
     if m and len(text[:m.start()].split()) >= 6 and not _PREDICATE.search(m.group(0)):
         # an attribution, not the clause the sentence is about (", was shocked after a stranger reported her")
         text = text[:m.start()] + (m.group("end") or ".")

@@ -26,7 +26,7 @@ import torch
 from transformers import LogitsProcessorList
 
 from .clean import BOX_BREAK
-from .cuts import holder_cut, unlisted_cuts
+from .cuts import checked_cuts, holder_cut, unlisted_cuts
 from .decoding import SourceSpans, beam_cache, beam_search, source_vocabulary, supports_small_vocabulary
 from .extractor import SUBFOLDER as EXTRACTOR_SUBFOLDER
 from .extractor import Extractor
@@ -447,9 +447,9 @@ def _first_supported(candidates: list[str], source: str, context: str, max_sente
 def _supported(candidates: list[str], source: str, context: str, max_sentences: int = 1, min_words: int = 2,
                unlike: str = "", first_only: bool = False, listed: bool = False) -> tuple[list[str], list[str]]:
     """(the candidates, finished as sentences, that `source` supports by the rules (with `listed`, only by
-    cuts of a listed safe kind: `unlisted_cuts`; without it, no view that loses its holder: `holder_cut`) and
-    that are no near-duplicate of `unlike`, best first; the
-    first real candidate's problems, [] when the model wrote nothing usable or the first one passes)."""
+    cuts of a listed safe kind: `unlisted_cuts`; without it, with no view that loses its holder and no list
+    that loses an item: `checked_cuts`) and that are no near-duplicate of `unlike`, best first; the first
+    real candidate's problems, [] when the model wrote nothing usable or the first one passes)."""
     first_problems = None
     passing: list[str] = []
     for raw in candidates:
@@ -461,7 +461,7 @@ def _supported(candidates: list[str], source: str, context: str, max_sentences: 
             continue
         problems = unfaithful(text, source, context)
         if not problems:
-            problems = (unlisted_cuts if listed else holder_cut)(text, source, context)
+            problems = (unlisted_cuts if listed else checked_cuts)(text, source, context)
         if not problems:
             if unlike and similarity(text, unlike) >= NEAR_DUPLICATE or text in passing:
                 continue
@@ -502,8 +502,12 @@ def _takeable(sentence: str) -> bool:
 
 def _quote(sentence: str) -> str:
     """What a takeaway quotes of its sentence when no rewrite of it can be trusted: `plain_quote`'s sentence,
-    only its first when the splitter left several in one, ending as a sentence."""
-    return ensure_sentence_end(first_sentence(plain_quote(sentence)))
+    only its first when the splitter left several in one, ending as a sentence. A closing attribution stays
+    when what it attributes is a view (`holder_cut`: "..., according to former international Dietmar Hamann")."""
+    quoted = plain_quote(sentence)
+    if holder_cut(quoted, sentence):
+        quoted = plain_quote(sentence, attribution=True)
+    return ensure_sentence_end(first_sentence(quoted))
 
 
 def _ranking(scores: torch.Tensor, in_story: int | None = None) -> list[int]:

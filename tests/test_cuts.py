@@ -101,6 +101,55 @@ def test_asides_attributions_times_and_free_openings_and_closings_are_listed(sou
     assert unlisted_cuts(rewrite, source) == []
 
 
+# (source, rewrite, the problem): what the default check adds to the rules (seed 32's hand count)
+CHECKED = [
+    ("Real Madrid, Manchester United, Juventus and PSG were all keen.", "Real Madrid, Juventus and PSG were all keen.",
+     "an item of a list [, manchester united ,]"),
+    ("Exhibits will be found at Circular Quay, The Rocks, Darling Harbour, Pyrmont and Martin Place.",
+     "Exhibits will be found at Circular Quay.", "a list's last items"),
+    ("the leader will insist he offers a \u2018 clear, credible and concrete plan on immigration \u2013 not false "
+     "promises \u2019.", "The leader will insist he offers a \u2018 clear, credible and concrete plan on immigration.",
+     "closing inside a quotation"),  # lowercased text writes its quote marks apart
+    ("Those responsible must face justice, said Ann Cole, whose son was hurt.", "Those responsible must face justice.",
+     "whose view it is"),
+]
+
+
+@pytest.mark.parametrize("source, rewrite, problem", CHECKED)
+def test_the_default_check_refuses_a_list_cut_short_a_quotation_left_open_and_a_view_without_its_holder(
+        source, rewrite, problem):
+    from summarizer.cuts import checked_cuts
+    from summarizer.pipeline import _supported
+
+    assert unfaithful(rewrite, source) == []  # the rules alone pass each of them
+    problems = checked_cuts(rewrite, source)
+    assert any(p.startswith("cut: " + problem) for p in problems), problems
+    assert _supported([rewrite], source, "")[0] == []
+
+
+@pytest.mark.parametrize("source, rewrite", [
+    ("Smith, 45, of Leeds, was jailed for six years on Tuesday.", "Smith was jailed for six years."),
+    ("Her husband, Benji, is, no doubt, the most shocked of all.", "Her husband is, no doubt, the most shocked of all."),
+    ("He was charged with possession of drugs, including cocaine and ecstasy.", "He was charged with possession of drugs."),
+    ("The drivers ' standings show Hamilton ahead ' by a distance ', he said.", "The drivers ' standings show Hamilton ahead."),
+    ("He said Mr Houli is a 'delightful man'.", "Mr Houli is a 'delightful man'."),
+])
+def test_the_default_check_passes_asides_examples_and_possessives(source, rewrite):
+    from summarizer.cuts import checked_cuts
+
+    assert checked_cuts(rewrite, source) == []
+
+
+def test_a_quoted_view_keeps_its_holder():
+    """The fallback quote drops a closing attribution of a fact, and keeps that of a view (seed 32)."""
+    from summarizer.pipeline import _quote
+
+    assert _quote("The bridge will stay closed until the end of the month, the council said.") == \
+        "The bridge will stay closed until the end of the month."
+    assert _quote("The striker would be ideally suited to the manager's job, according to former captain Tom Reyes.") \
+        == "The striker would be ideally suited to the manager's job, according to former captain Tom Reyes."
+
+
 @pytest.mark.parametrize("source, rewrite, lost", HOLDERS)
 def test_a_view_keeps_its_holder_in_both_modes(source, rewrite, lost):
     """The seed 31 count's opinions told as facts: the default check (`holder_cut`) refuses them as the listed
