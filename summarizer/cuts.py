@@ -254,6 +254,9 @@ def checked_cuts(text: str, source: str, context: str = "") -> list[str]:
         if len(gap) > 2 and gap[0] == gap[-1] == "," and 0 < len(words) <= 4 and words[0] not in _NOT_AN_ITEM \
                 and not any(w.isdigit() for w in words) and _next_item(src[b:]):  # not "Wayne[, 33,] ..."
             out.append("cut: an item of a list [" + " ".join(gap) + "]")
+        elif len(gap) > 1 and gap[0] == "," and "," not in gap[1:] and len(words) <= 3 and src[b] in ("and", "or") \
+                and "," in src[max(a - 6, 0):a] and not has_verb(" ".join(words)):  # "A, B[, C] and D"
+            out.append("cut: an item of a list [" + " ".join(gap) + "]")
     suffix = src[kept[-1] + 1:stop]
     if _list_tail(suffix):
         out.append("cut: a list's last items [" + " ".join(suffix) + "]")

@@ -1332,6 +1332,9 @@ _ATTRIBUTION = re.compile(r",\s+(?:(?:[^,.;:!?]{1,60}?\s+)?(?:said|says|told|add
                           r"(?P<end>[.!?]?[\"'\u2019\u201d]*)\s*$", re.I)
 
 
+# the start of a speaker that commas split, before the attribution's comma: "... beach, the Bay County, Florida[,
+# sheriff's office said]" (two short comma pieces, the first opening with "the")
+_SPEAKER_BEFORE = re.compile(r",\s+the\s+[^,.;:!?]{1,30},\s+[^,.;:!?\s]+(?:\s+[^,.;:!?\s]+)?\s*$", re.I)
 # a verb of the sentence's own before the attribution's: ", was shocked after a stranger reported her ..."
 _PREDICATE = re.compile(r"^,\s+(?:\S+\s+){0,2}?(?:was|were|is|are|has|had|have)\s+"
                         r"(?!been\b)(?!said\b|told\b|reported\b)"
@@ -1352,7 +1355,8 @@ def plain_quote(sentence: str, attribution: bool = False) -> str:
             break
         text = shorter
     m = None if attribution else _ATTRIBUTION.search(text)
-    if m and len(text[:m.start()].split()) >= 6 and not _PREDICATE.search(m.group(0)):
+    if m and len(text[:m.start()].split()) >= 6 and not _PREDICATE.search(m.group(0)) \
+            and not _SPEAKER_BEFORE.search(text[:m.start()]):
         # an attribution, not the clause the sentence is about (", was shocked after a stranger reported her")
         text = text[:m.start()] + (m.group("end") or ".")
     return text[:1].upper() + text[1:] if len(text.split()) >= 4 else sentence
@@ -1440,14 +1444,20 @@ def is_caption(sentence: str) -> bool:
     if m and len(m.group(1).split()) <= 4 and not has_verb(m.group(1)):
         return True
     unmarked = _PHOTO_POSITION.sub(" ", sentence)
-    words = [t for t in _word_tokens(unmarked) if _is_word(t)]
+    tokens = [t for t in _word_tokens(unmarked) if _is_word(t)]
+    # a possessive "'s" is no verb ("Jose Mourinho poses on Wimbledon's Centre Court"; "he's" is), and the word
+    # after it a noun ("the men's sprints")
+    kept = [k for k, t in enumerate(tokens) if t != "'s" or k and tokens[k - 1] in _CONTRACTING]
+    words = [tokens[k] for k in kept]
+    owned = {i for i, k in enumerate(kept) if k and tokens[k - 1] == "'s"}
     for k, w in enumerate(words[:14]):
         prev, after = (words[k - 1] if k else ""), words[k + 1:]
         if w in ("is", "are") and k and after[:1] and after[0] in _PHOTO_PASSIVE:
             return True
         if w in _PASSIVE or w in _AUXILIARIES or w in _SPEECH or w in ("who", "which", "that", "to"):
             return False
-        if k and prev not in _NOT_A_SUBJECT_END and not any(x in _AUXILIARIES or x in _PASSIVE for x in after):
+        if k and k not in owned and prev not in _NOT_A_SUBJECT_END \
+                and not any(x in _AUXILIARIES or x in _PASSIVE for x in after):
             if w in _CAPTION_ACTIONS and k < 10 and after[:1] != ["of"]:  # "scores of protesters"
                 return True
             if w in _PLURAL_ACTIONS and 2 <= k < 10 and prev not in _SUBJECT_PRONOUNS_AND \

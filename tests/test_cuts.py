@@ -107,6 +107,9 @@ CHECKED = [
      "an item of a list [, manchester united ,]"),
     ("Exhibits will be found at Circular Quay, The Rocks, Darling Harbour, Pyrmont and Martin Place.",
      "Exhibits will be found at Circular Quay.", "a list's last items"),
+    ("Exhibits will be found at Circular Quay, The Rocks, Darling Harbour, Pyrmont and Martin Place.",
+     "Exhibits will be found at Circular Quay, The Rocks, Darling Harbour and Martin Place.",
+     "an item of a list [, pyrmont]"),
     ("the leader will insist he offers a \u2018 clear, credible and concrete plan on immigration \u2013 not false "
      "promises \u2019.", "The leader will insist he offers a \u2018 clear, credible and concrete plan on immigration.",
      "closing inside a quotation"),  # lowercased text writes its quote marks apart
@@ -148,6 +151,9 @@ def test_a_quoted_view_keeps_its_holder():
         "The bridge will stay closed until the end of the month."
     assert _quote("The striker would be ideally suited to the manager's job, according to former captain Tom Reyes.") \
         == "The striker would be ideally suited to the manager's job, according to former captain Tom Reyes."
+    # a speaker that commas split is no attribution to drop: "the Bay County, Florida[, sheriff's office said]"
+    sentence = "A third man was arrested over the attack filmed on the beach, the Bay County, Florida, sheriff's office said."
+    assert _quote(sentence) == sentence
 
 
 @pytest.mark.parametrize("source, rewrite, lost", HOLDERS)
@@ -237,6 +243,9 @@ def test_cuts_is_checked_by_the_options():
     ("Councillor Amy Frost is accused by the opposition of misleading voters.", False),
     ("The grandparents look after their grandson every Tuesday while his parents work.", False),
     ("Defendants and witnesses appear before the judge by video-chat.", False),
+    # seed 33: a possessive is no auxiliary, and the word after it a noun
+    ("Harbour manager Tom Reyes poses for pictures on Eastgate's famous centre court.", True),
+    ("Saturday's events include the finals of the men's sprints and the time trial.", False),
 ])
 def test_a_photos_caption_is_no_takeaway(sentence, caption):
     """Page furniture (#9), and the most common error of the seed 29, 30 and 31 hand counts: a caption is in the
