@@ -239,15 +239,11 @@ def checked_cuts(text: str, source: str, context: str = "") -> list[str]:
     holder (`holder_cut`), a list that loses an item ("Real Madrid,[ Manchester United,] Juventus and PSG were
     all keen", "found at Circular Quay[, The Rocks, Pyrmont and Martin Place]") and a quotation left open ("he
     offers a 'clear, credible plan[ - not false promises']")."""
-    path = align(text, source, context)
-    kept = [k for k in path or () if k is not None]
-    if not kept:
+    found = _kept(text, source, context)
+    if not found:
         return []
-    src = _word_tokens(source)
-    start, stop = _sentence(src, kept)
-    at = set(kept)
-    out = _view_without_holder(src, kept, [src[k] for k in range(start, stop) if src[k] in _ATTRIBUTION
-                                           and k not in at], start, stop)
+    src, kept, start, stop = found
+    out = _holder(*found)
     for a, b in zip(kept, kept[1:]):
         gap = src[a + 1:b]
         words = _words(gap)
@@ -293,12 +289,22 @@ def holder_cut(text: str, source: str, context: str = "") -> list[str]:
     """["cut: whose view it is (...)"] when `text` deletes from `source` who said it and keeps a view, not a fact
     ("[According to Marvin Hagler,] Mayweather lacks class"); [] otherwise, or when `text` is no deletion. The
     default check (`cuts="checked"`) adds this one of `unlisted_cuts`'s checks to the rules."""
-    path = align(text, source, context)
-    kept = [k for k in path or () if k is not None]
+    found = _kept(text, source, context)
+    return _holder(*found) if found else []
+
+
+def _kept(text: str, source: str, context: str) -> tuple[list[str], list[int], int, int] | None:
+    """(the words of `source`, those `text` keeps, where their sentence starts and stops), or None when `text`
+    is no deletion of `source`."""
+    kept = [k for k in align(text, source, context) or () if k is not None]
     if not kept:
-        return []
+        return None
     src = _word_tokens(source)
-    start, stop = _sentence(src, kept)
+    return (src, kept, *_sentence(src, kept))
+
+
+def _holder(src: list[str], kept: list[int], start: int, stop: int) -> list[str]:
+    """`_view_without_holder` with the speech verbs of the sentence that the rewrite loses."""
     at = set(kept)
     return _view_without_holder(src, kept, [src[k] for k in range(start, stop) if src[k] in _ATTRIBUTION
                                             and k not in at], start, stop)

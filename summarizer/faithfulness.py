@@ -1430,7 +1430,9 @@ _PLURAL_ACTIONS = frozenset("celebrate pose vie smile wave gesture react walk ar
 # present-tense verbs of a state or a plan, which news is told in as well: "Charlie Sumner (left) faces a ban"
 _STATE_VERBS = frozenset("wants faces looks needs hopes believes thinks knows feels expects seems appears remains "
                          "insists admits claims".split())
-_SUBJECT_PRONOUNS_AND = frozenset("we you i they will to".split())
+# before a plural action these say it is no caption: "we celebrate", "will celebrate", "to celebrate"
+_NO_CAPTION_BEFORE = frozenset("we you i they will to".split())
+# "look" before these is news: "The grandparents look after their grandson", "The Reds look to continue ..."
 _LOOK_NEWS = frozenset("after for to set like forward into".split())
 
 
@@ -1460,7 +1462,7 @@ def is_caption(sentence: str) -> bool:
                 and not any(x in _AUXILIARIES or x in _PASSIVE for x in after):
             if w in _CAPTION_ACTIONS and k < 10 and after[:1] != ["of"]:  # "scores of protesters"
                 return True
-            if w in _PLURAL_ACTIONS and 2 <= k < 10 and prev not in _SUBJECT_PRONOUNS_AND \
+            if w in _PLURAL_ACTIONS and 2 <= k < 10 and prev not in _NO_CAPTION_BEFORE \
                     and ("and" in words[:k] or prev.endswith("s")) and f"-{w}" not in unmarked.lower() \
                     and not (w == "look" and after[:1] and after[0] in _LOOK_NEWS):  # "look after their grandson"
                 return True
