@@ -25,7 +25,7 @@ import re
 
 from .faithfulness import _CONTRACTIONS, _DATE_WORDS, _POSSESSIVE_PRONOUNS, _SENTENCE_END, _SPEECH, _VERBS
 from .faithfulness import _SUBJECT_PRONOUNS as _SUBJECTS
-from .faithfulness import _is_word, _word_tokens, align, has_verb
+from .faithfulness import _is_word, _word_tokens, align, has_verb, speaks_unattributed
 
 # speech verbs whose attribution is safe to drop: reports, not beliefs, claims or pleas (`faithfulness._SPEECH` less
 # "insisted", "admitted", "warned", "claims", ...: "X insisted he was innocent" -> "He was innocent" is X's claim)
@@ -229,6 +229,8 @@ def unlisted_cuts(text: str, source: str, context: str = "") -> list[str]:
     if said and quoted:  # "[Spokesman Mark Wright told CNN] the jet performed 'aggressive maneuvers'": a claim
         out.append("cut: who said what the rewrite quotes (" + said[0] + ")")
     out += _view_without_holder(src, kept, said, start, stop)
+    if speaks_unattributed(text) and not speaks_unattributed(" ".join(src[start:stop])):
+        out.append("cut: who says it")
     if said and _words(prefix) and src[kept[0]] in _PRONOUNS and any(w in _ATTRIBUTION for w in _words(prefix)):
         out.append("cut: whom '" + src[kept[0]] + "' stands for (" + " ".join(prefix) + ")")  # "[Dyche says] his side"
     return out
@@ -236,7 +238,7 @@ def unlisted_cuts(text: str, source: str, context: str = "") -> list[str]:
 
 def checked_cuts(text: str, source: str, context: str = "") -> list[str]:
     """What of `unlisted_cuts`'s checks the default (`cuts="checked"`) adds to the rules: a view that loses its
-    holder (`holder_cut`), a list that loses an item ("Real Madrid,[ Manchester United,] Juventus and PSG were
+    holder (`holder_cut`), someone's words that lose who says them, a list that loses an item ("Real Madrid,[ Manchester United,] Juventus and PSG were
     all keen", "found at Circular Quay[, The Rocks, Pyrmont and Martin Place]") and a quotation left open ("he
     offers a 'clear, credible plan[ - not false promises']")."""
     found = _kept(text, source, context)
@@ -256,6 +258,8 @@ def checked_cuts(text: str, source: str, context: str = "") -> list[str]:
     suffix = src[kept[-1] + 1:stop]
     if _list_tail(suffix):
         out.append("cut: a list's last items [" + " ".join(suffix) + "]")
+    if speaks_unattributed(text) and not speaks_unattributed(" ".join(src[start:stop])):
+        out.append("cut: who says it")  # "[' we've talked during the process of this, ' Hernandez said]"
     marks = _open_marks(text)
     if marks and marks % 2 and _open_marks(" ".join(src[start:stop])) in range(0, 99, 2):
         out.append("cut: closing inside a quotation [" + " ".join(suffix) + "]")  # "a 'clear, credible plan[ ...']"

@@ -31,7 +31,7 @@ from .decoding import SourceSpans, beam_cache, beam_search, source_vocabulary, s
 from .extractor import SUBFOLDER as EXTRACTOR_SUBFOLDER
 from .extractor import Extractor
 from .faithfulness import (TITLES, first_sentence, has_verb, is_caption, is_promo, is_question, opening_only,
-                           opens_mid_quote, plain_quote, relative_clause_only, unfaithful)
+                           opens_mid_quote, plain_quote, relative_clause_only, speaks_unattributed, unfaithful)
 from .model import load_seq2seq, pad_rows, width_groups
 from .options import DTYPES, NUM_TAKEAWAYS, SummarizeOptions
 from .prompt import ABSTRACT, TAKEAWAY, content, context_for, rewrite_source, strip_mode, tokens
@@ -490,10 +490,13 @@ def _takeable(sentence: str) -> bool:
     driving experience, which bills itself as ..."), not cut at an initial, after "the" or at a title ("co-chair of
     the a.", "... washougal sgt."), no item of a list ("a) being ..."), no "that" clause alone, no heading under four
     words ("Centre-backs.") and no short teaser that trails off ("For Biden, watch, wait and..."), no photo's caption
-    (`is_caption`: "Jose Luis Gaya celebrates after scoring ...", "Father-of-two: Paul Doyle, 56, ..."). A fixture list
+    (`is_caption`: "Jose Luis Gaya celebrates after scoring ...", "Father-of-two: Paul Doyle, 56, ..."), no one's words
+    without who says them (`speaks_unattributed`: "I'm progressing with my rehab ...", a unit of one sentence; in a
+    unit of several the rewrite check refuses what keeps only those words). A fixture list
     ("X United vs Y (3pm) ...") has no verb: `has_verb` reads "United" as none."""
     return has_verb(sentence) and not opens_mid_quote(sentence) and not is_question(sentence) \
         and not is_promo(sentence) and not is_caption(sentence) and not relative_clause_only(sentence) \
+        and not (speaks_unattributed(sentence) and first_sentence(sentence, 1) == sentence) \
         and not opening_only(sentence) \
         and not _CUT_AT_INITIAL.search(sentence) and not _LIST_ITEM.match(sentence) and len(sentence.split()) >= 4 \
         and not (sentence.rstrip().endswith(("...", "\u2026")) and len(sentence.split()) < 10) \

@@ -130,6 +130,32 @@ def test_the_default_check_refuses_a_list_cut_short_a_quotation_left_open_and_a_
     assert _supported([rewrite], source, "")[0] == []
 
 
+@pytest.mark.parametrize("sentence, speech", [
+    ("I'm progressing with my rehab and hopefully I can get back soon.", True),
+    ("For the fans to stick by me like that is a credit to them.", True),
+    ("We had flown to Sicily from Rome after news of the sinking.", True),
+    ("\"I'm progressing with my rehab,\" Tomkins told the club's website.", False),
+    ("The message 'I'm sorry' was written across the sky above the city.", False),
+    ("The US Open was moved to Monday after heavy rain in New York.", False),
+])
+def test_someones_words_without_who_says_them_are_no_takeaway(sentence, speech):
+    """The largest kind of error in the seed 33 and 34 counts: a sentence of speech (or a column's "I") quoted
+    or rewritten with no word of who speaks."""
+    from summarizer.faithfulness import speaks_unattributed
+    from summarizer.pipeline import _takeable
+
+    assert speaks_unattributed(sentence) == speech
+    assert _takeable(sentence) == (not speech)
+
+
+def test_a_rewrite_that_keeps_only_someones_words_is_refused():
+    from summarizer.cuts import checked_cuts
+
+    source = "Ann Lee refused to comment. 'We've talked during the trial,' Hernandez said in an interview."
+    assert any(p.startswith("cut: who says it") for p in checked_cuts("'We've talked during the trial'", source))
+    assert unlisted_cuts("'We've talked during the trial'", source)
+
+
 @pytest.mark.parametrize("source, rewrite", [
     ("Smith, 45, of Leeds, was jailed for six years on Tuesday.", "Smith was jailed for six years."),
     ("Her husband, Benji, is, no doubt, the most shocked of all.", "Her husband is, no doubt, the most shocked of all."),

@@ -666,7 +666,7 @@ def test_an_opening_phrase_with_only_a_relative_clause_is_no_takeaway():
 
     assert not _takeable("At the driving experience, which bills itself as a chance to drive your dream car.")
     assert _takeable("After the match, which ended 2-2, the fans invaded the pitch.")
-    assert _takeable("In January we moved the jobs to spot machines, which cost less but can be taken away.")
+    assert _takeable("In January the firm moved the jobs to spot machines, which cost less but can be taken away.")
     assert not any("object and its preposition" in p for p in unfaithful(
         "She vanished on March 9 from San Bernardino.", "She vanished on March 9 from her home in San Bernardino."))
 
