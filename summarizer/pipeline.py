@@ -563,7 +563,8 @@ class _Doc:
         (text, sentence) -> P(supported), at least `threshold`). When none is, the sentence as written
         (`faithfulness.plain_quote`: less asides in brackets, an opening "But" and a closing
         attribution, and only its first sentence when the splitter left several in one), and the draft says
-        so (rewrite_rejected, with the reason)."""
+        so (rewrite_rejected, with the reason); not that either when it is someone's words with no word of who
+        says them (`speaks_unattributed`: "I'm progressing with my rehab ...")."""
         if threshold is not None and texts:
             probs = []
             for t in texts:  # best beam first: the first the classifier supports
@@ -582,6 +583,8 @@ class _Doc:
             if problems:
                 self.flags.append("rewrite_rejected")
                 self.rejected.append("takeaway " + "; ".join(problems))
+            if speaks_unattributed(text):  # what would be quoted is someone's words alone: the next sentence
+                return
         if all(similarity(text, t) < NEAR_DUPLICATE for _, t, _ in self.accepted):
             self.accepted.append((i, text, fallback))
 
@@ -595,7 +598,9 @@ class _Doc:
             # sentences not used yet (those a takeaway could be written from first), then the sources of the
             # rewrites, as written
             unused = [i for i in range(len(self.sents)) if i not in used]
-            for i in sorted(unused, key=lambda i: not _takeable(self.sents[i])) + sorted(used):
+            # (and of those, someone's words alone last)
+            for i in sorted(unused, key=lambda i: (not _takeable(self.sents[i]),
+                                                   speaks_unattributed(_quote(self.sents[i])))) + sorted(used):
                 text = _quote(self.sents[i])
                 if len(taken) < k and text not in texts:
                     taken.append((i, text, True))

@@ -148,6 +148,31 @@ def test_someones_words_without_who_says_them_are_no_takeaway(sentence, speech):
     assert _takeable(sentence) == (not speech)
 
 
+def test_the_engine_quotes_no_ones_words_alone(tiny_model, monkeypatch):
+    """A unit of several sentences whose first, the one a fallback quotes, is speech: the engine takes the next
+    sentence instead (seed 34: "I'm progressing with my rehab ..." quoted as a takeaway)."""
+    from summarizer.faithfulness import speaks_unattributed
+    from summarizer.options import SummarizeOptions
+    from summarizer.pipeline import Engine
+
+    engine = Engine(tiny_model, device="cpu")
+    article = "\n".join([
+        "i'm progressing with my rehab and hopefully i can get back soon. ' we have winnable games, ' he said.",
+        "the defender dislocated his shoulder in the gym last month and had surgery in march.",
+        "the club said the player would miss at least six more weeks of the season.",
+        "the team are ninth in the league, eight points off the european places.",
+        "the manager has used 31 players this season because of injuries.",
+        "the club will play its last home game of the season on may 16.",
+        "season tickets for next year went on sale on monday at the club shop.",
+        "the new stadium will hold 42,000 fans when it opens in two years.",
+    ])  # lowercased, as CNN/DM is: the splitter leaves the speech and its speaker in one unit
+    monkeypatch.setattr(engine, "_generate", lambda items, options, max_new_tokens: [["Nothing."] for _ in items])
+    monkeypatch.setattr(engine, "support", None)
+    draft, = engine.summarize([article], SummarizeOptions(num_beams=1))
+    assert len(draft.takeaways) == 5 and all(draft.fallback)
+    assert not any(speaks_unattributed(t) for t in draft.takeaways), draft.takeaways
+
+
 def test_a_rewrite_that_keeps_only_someones_words_is_refused():
     from summarizer.cuts import checked_cuts
 
