@@ -228,9 +228,7 @@ def unlisted_cuts(text: str, source: str, context: str = "") -> list[str]:
     said = [w for w in _words(prefix) + _words(suffix) if w in _ATTRIBUTION]
     if said and quoted:  # "[Spokesman Mark Wright told CNN] the jet performed 'aggressive maneuvers'": a claim
         out.append("cut: who said what the rewrite quotes (" + said[0] + ")")
-    out += _view_without_holder(src, kept, said, start, stop)
-    if speaks_unattributed(text) and not speaks_unattributed(" ".join(src[start:stop])):
-        out.append("cut: who says it")
+    out += _view_without_holder(src, kept, said, start, stop) + _speaker_cut(text, " ".join(src[start:stop]))
     if said and _words(prefix) and src[kept[0]] in _PRONOUNS and any(w in _ATTRIBUTION for w in _words(prefix)):
         out.append("cut: whom '" + src[kept[0]] + "' stands for (" + " ".join(prefix) + ")")  # "[Dyche says] his side"
     return out
@@ -238,9 +236,9 @@ def unlisted_cuts(text: str, source: str, context: str = "") -> list[str]:
 
 def checked_cuts(text: str, source: str, context: str = "") -> list[str]:
     """What of `unlisted_cuts`'s checks the default (`cuts="checked"`) adds to the rules: a view that loses its
-    holder (`holder_cut`), someone's words that lose who says them, a list that loses an item ("Real Madrid,[ Manchester United,] Juventus and PSG were
-    all keen", "found at Circular Quay[, The Rocks, Pyrmont and Martin Place]") and a quotation left open ("he
-    offers a 'clear, credible plan[ - not false promises']")."""
+    holder (`holder_cut`), someone's words that lose who says them, a list that loses an item ("Real Madrid,[
+    Manchester United,] Juventus and PSG were all keen", "found at Circular Quay[, The Rocks, Pyrmont and Martin
+    Place]") and a quotation left open ("he offers a 'clear, credible plan[ - not false promises']")."""
     found = _kept(text, source, context)
     if not found:
         return []
@@ -258,10 +256,9 @@ def checked_cuts(text: str, source: str, context: str = "") -> list[str]:
     suffix = src[kept[-1] + 1:stop]
     if _list_tail(suffix):
         out.append("cut: a list's last items [" + " ".join(suffix) + "]")
-    if speaks_unattributed(text) and not speaks_unattributed(" ".join(src[start:stop])):
-        out.append("cut: who says it")  # "[' we've talked during the process of this, ' Hernandez said]"
-    marks = _open_marks(text)
-    if marks and marks % 2 and _open_marks(" ".join(src[start:stop])) in range(0, 99, 2):
+    out += _speaker_cut(text, " ".join(src[start:stop]))
+    marks, sentence_marks = _open_marks(text), _open_marks(" ".join(src[start:stop]))
+    if marks and marks % 2 and sentence_marks is not None and sentence_marks % 2 == 0:
         out.append("cut: closing inside a quotation [" + " ".join(suffix) + "]")  # "a 'clear, credible plan[ ...']"
     return out
 
@@ -312,6 +309,12 @@ def _holder(src: list[str], kept: list[int], start: int, stop: int) -> list[str]
     at = set(kept)
     return _view_without_holder(src, kept, [src[k] for k in range(start, stop) if src[k] in _ATTRIBUTION
                                             and k not in at], start, stop)
+
+
+def _speaker_cut(text: str, sentence: str) -> list[str]:
+    """["cut: who says it"] when `text` is someone's words alone and `sentence` said who ("[' We've talked
+    during the trial, ' Hernandez said]")."""
+    return ["cut: who says it"] if speaks_unattributed(text) and not speaks_unattributed(sentence) else []
 
 
 def _sentence(src: list[str], kept: list[int]) -> tuple[int, int]:

@@ -447,9 +447,9 @@ def _first_supported(candidates: list[str], source: str, context: str, max_sente
 def _supported(candidates: list[str], source: str, context: str, max_sentences: int = 1, min_words: int = 2,
                unlike: str = "", first_only: bool = False, listed: bool = False) -> tuple[list[str], list[str]]:
     """(the candidates, finished as sentences, that `source` supports by the rules (with `listed`, only by
-    cuts of a listed safe kind: `unlisted_cuts`; without it, with no view that loses its holder and no list
-    that loses an item: `checked_cuts`) and that are no near-duplicate of `unlike`, best first; the first
-    real candidate's problems, [] when the model wrote nothing usable or the first one passes)."""
+    cuts of a listed safe kind: `unlisted_cuts`; without it, with the checks of that list the default adds:
+    `checked_cuts`) and that are no near-duplicate of `unlike`, best first; the first real candidate's
+    problems, [] when the model wrote nothing usable or the first one passes)."""
     first_problems = None
     passing: list[str] = []
     for raw in candidates:
