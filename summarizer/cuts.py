@@ -61,7 +61,7 @@ _VIEW_WORDS = frozenset("should must ought deserve deserves deserved need needs 
                         "could might would".split())
 # a rewrite that keeps one of these still says whose view it is: "Arsene Wenger hopes Burnley escape ...", "Detectives
 # believe ...", "85% of readers felt ...", "Neymar: 'it will be a great game'"
-_HOLDER_KEPT = _SPEECH | frozenset("say tell believe believes think thought feel feels felt hope hopes hoped fear fears "
+_HOLDER_KEPT = _SPEECH | frozenset("tell believe believes think thought feel feels felt hope hopes hoped fear fears "
                                    "feared labelled labeled called calls described describes expects expected :".split())
 _INSTITUTIONS = frozenset("police officials official authorities military army spokesman spokeswoman spokesperson "
                           "agency ministry department statement report reports documents court website survey media "

@@ -1474,16 +1474,18 @@ def is_caption(sentence: str) -> bool:
 
 # the words of someone speaking: a sentence in the first person is speech (or a column's author), and says
 # nothing as a takeaway without who speaks
-_SPEAKER_WORDS = frozenset("i i'm i've i'd i'll me my mine myself we we're we've we'd we'll ourselves".split())
-# (not "us": "the US Open"; not "our", "you", "your": a writer's "our screens", "start your car")
+# ("I'm" and "we've" are two words, "i" and "'m"; not "us": "the US Open"; not "our", "you", "your": a writer's
+# "our screens", "start your car")
+_SPEAKER_WORDS = frozenset("i me my mine myself we ourselves".split())
 _SAYS = _SPEECH | frozenset("say tell telling saying tweeted tweets posted wrote writes according asked asks "
                             "replied replies recalled recalls described describes".split())
 
 
 # a quotation closed within the sentence, after a word: a title or a label ('the "I'm a Celebrity" maze', "a
 # banner reading: ' what do we get? '"), whose "I" is no speaker
-_QUOTED_TITLE = re.compile(r"(?<=\w)([\s:,]+)(\"[^\"]+\"|\u201c[^\u201d]+\u201d|\u2018[^\u2019]+\u2019(?!\w)|'\s(?:[^']|(?<=\w)'(?=\w))+\s'"
-                          r"|'(?=\w)(?:[^']|(?<=\w)'(?=\w))+?(?<=[\w.!?])'(?!\w))")
+_QUOTED_TITLE = re.compile(r"(?<=\w)([\s:,]+)(\"[^\"]+\"|\u201c[^\u201d]+\u201d|\u2018[^\u2019]+\u2019(?!\w)"
+                           r"|'\s(?:[^']|(?<=\w)'(?=\w))+\s'"  # written apart, as lowercased text does
+                           r"|'(?=\w)(?:[^']|(?<=\w)'(?=\w))+?(?<=[\w.!?])'(?!\w))")  # attached
 
 
 def speaks_unattributed(text: str) -> bool:
@@ -1493,11 +1495,7 @@ def speaks_unattributed(text: str) -> bool:
     words = [t.lower() for t in _word_tokens(text)]
     named = [t.lower() if t in _CONTRACTIONS else t.lower().lstrip("'\u2018")  # "'We've" -> "we", "'ve"
              for t in _word_tokens(_QUOTED_TITLE.sub(" ", text))]  # "the 'I'm a Celebrity' maze": a title
-    if not _SPEAKER_WORDS.intersection(named):
-        joined = [a + b for a, b in zip(named, named[1:]) if b in _CONTRACTIONS]  # "i" "'m" -> "i'm"
-        if not _SPEAKER_WORDS.intersection(joined):
-            return False
-    return not _SAYS.intersection(words)
+    return bool(_SPEAKER_WORDS.intersection(named)) and not _SAYS.intersection(words)
 
 
 def is_promo(sentence: str) -> bool:
