@@ -229,6 +229,7 @@ def unlisted_cuts(text: str, source: str, context: str = "") -> list[str]:
     if said and quoted:  # "[Spokesman Mark Wright told CNN] the jet performed 'aggressive maneuvers'": a claim
         out.append("cut: who said what the rewrite quotes (" + said[0] + ")")
     out += _view_without_holder(src, kept, said, start, stop) + _speaker_cut(text, " ".join(src[start:stop]))
+    out += [p for p in _meaning_cuts(src, kept, start, stop) if p not in out]  # "...[, ... if Jovetic ...]"
     if said and _words(prefix) and src[kept[0]] in _PRONOUNS and any(w in _ATTRIBUTION for w in _words(prefix)):
         out.append("cut: whom '" + src[kept[0]] + "' stands for (" + " ".join(prefix) + ")")  # "[Dyche says] his side"
     return out
@@ -238,7 +239,9 @@ def checked_cuts(text: str, source: str, context: str = "") -> list[str]:
     """What of `unlisted_cuts`'s checks the default (`cuts="checked"`) adds to the rules: a view that loses its
     holder (`holder_cut`), someone's words that lose who says them, a list that loses an item ("Real Madrid,[
     Manchester United,] Juventus and PSG were all keen", "found at Circular Quay[, The Rocks, Pyrmont and Martin
-    Place]") and a quotation left open ("he offers a 'clear, credible plan[ - not false promises']")."""
+    Place]"), a quotation left open ("he offers a 'clear, credible plan[ - not false promises']") and the cuts
+    that change what the rest says (`_meaning_cuts`: a condition, what a count holds for, ...; the listed
+    check refuses them too)."""
     found = _kept(text, source, context)
     if not found:
         return []
@@ -256,11 +259,114 @@ def checked_cuts(text: str, source: str, context: str = "") -> list[str]:
     suffix = src[kept[-1] + 1:stop]
     if _list_tail(suffix):
         out.append("cut: a list's last items [" + " ".join(suffix) + "]")
-    out += _speaker_cut(text, " ".join(src[start:stop]))
+    out += _speaker_cut(text, " ".join(src[start:stop])) + _meaning_cuts(src, kept, start, stop)
     marks, sentence_marks = _open_marks(text), _open_marks(" ".join(src[start:stop]))
     if marks and marks % 2 and sentence_marks is not None and sentence_marks % 2 == 0:
         out.append("cut: closing inside a quotation [" + " ".join(suffix) + "]")  # "a 'clear, credible plan[ ...']"
     return out
+
+
+# a cut that holds one of these drops a condition: "[Once released from prison,] an ex-offender's prospects ...",
+# "will be sacked[ if he loses]" (not "even if", "if only", "as if", nor "unsure if", a question)
+_IF = frozenset("if unless".split())
+_NOT_A_CONDITION_BEFORE = frozenset("even as especially unsure sure know knows knew discover see saw ask asks asked "
+                                    "wonder wondered decide clear unclear check checked".split())
+_NOT_A_CONDITION_AFTER = frozenset("only ever any not unlikely necessary possible needed so anything at that".split())
+_PROVISO = frozenset("provided providing assuming".split())  # "... that"
+# what opens a clause of its own inside a cut, whose condition is that clause's: "[, and is unsure if ...]"
+_CLAUSE_OPENERS = frozenset("and but which who whom whose while with having meaning where when after before because : ; - --"
+                            .split())
+_SUBJECT_AFTER_ONCE = frozenset("he she they it we i you the his her their its".split())
+# a verb whose next verb says what was only helped, tried or meant: "would go on to [help] raise $1.4 million"
+_CATENATIVE = frozenset("help helps helped helping try tries tried trying attempt attempts attempted attempting "
+                        "want wants wanted plan plans planned hope hopes hoped aim aims aimed seek seeks sought "
+                        "fail fails failed refuse refuses refused threaten threatens threatened agree agrees agreed "
+                        "expect expects expected promise promises promised vow vows vowed pledge pledges pledged "
+                        "offer offers offered decide decides decided ask asks asked urge urges urged able unable "
+                        "likely unlikely set due poised about going supposed allowed forced bid".split())
+_ALSO_NOUNS = frozenset("set bid hopes plans hope plan aim offer threatened expected".split())  # "[... hopes,]"
+# nouns that a "to" clause completes: "offer one lucky reader the chance[ to win a pair of boots]"
+# (not "move", "offer", "deal": "a move to Spurs" is a place)
+_NEEDS_TO = frozenset("chance chances opportunity opportunities right rights bid bids attempt attempts decision "
+                      "decisions plan plans effort efforts ability permission way ways pledge promise threat campaign "
+                      "push power freedom need desire license licence".split())
+_NO_VERB_AFTER_TO = frozenset("the a an his her their its my our your this that these those".split())
+# what a count or a rank holds for: "third loss[ in five games]", "18 goals[ for the Robins this season]"
+_SCOPE = re.compile(r"^(?:in|of|over|from|during|against|since|for|this|so)\b(?:\s+\S+){0,6}?\s*\b(?:this|last|"
+                    r"past|so far|since|games|matches|starts|appearances|outings|seasons?|years?|months?|weeks?|"
+                    r"days?|attempts|tries|races|fights|bouts|rounds|career|history|campaign|term)\b")
+_ORDINAL = re.compile(r"^(?:\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|"
+                      r"\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|"
+                      r"forty|fifty|hundred|dozen|record|most|fewest|only|consecutive|successive|straight)$")
+# verbs whose "that" clause is what was said or found: "argued at his appeal[ that the 30 years was excessive]"
+_SAID = _SPEECH | frozenset("argue argues argued claim claims claimed insist warn believe concluded concludes "
+                            "conclude ruled rules revealed reveal denied denies deny alleged "
+                            "alleges suggest suggests suggested showed shows show proved proves thought fear fears "
+                            "feared admit announced confirmed reported".split())
+# an amount a cut may drop before what it counts: "delivery of[ tons of] silver coins", "[a host of] youngsters"
+_AMOUNT_OF = re.compile(r"^(?:a |an |the )?(?:host|raft|phalanx|series|string|number|lot|lots|couple|pair|group|"
+                        r"handful|range|total|tons|dozens|hundreds|thousands|millions|variety|bunch|slew|spate|"
+                        r"flurry|wave|crowd|kind|sort|type|piece|set|collection|array|selection) of$")
+_ENDS_ON_PREPOSITION = frozenset("of by from with for to in at on about against into onto than between among "
+                                 "over under".split())
+
+
+def _meaning_cuts(src: list[str], kept: list[int], start: int, stop: int) -> list[str]:
+    """Cuts that leave the rest of the sentence saying more, or something else, than it said: a condition
+    ("[Once released from prison,]"), a verb the next one hangs on ("go on to [help] raise"), what a noun needs
+    ("the chance[ to win ...]"), what a count holds for ("third loss[ in five games]"), a preposition whose object
+    now stands alone ("[In the footage, released by] police are filmed" for "deputies are filmed"), what was said
+    ("argued[ that ...]") and a cut inside a quotation ("the book \"Going Clear: Scientology, Hollywood[, and the
+    Prison of Belief]\"")."""
+    cuts = [(start - 1, kept[0])] + [(a, b) for a, b in zip(kept, kept[1:]) if b > a + 1] + [(kept[-1], stop)]
+    kept_words = [src[k] for k in kept]
+    marks = [k for k in range(start, stop) if _quote_marks(src, k, k + 1)]
+    spans = list(zip(marks[::2], marks[1::2])) if len(marks) % 2 == 0 else []
+    out = []
+    for a, b in cuts:
+        cut = src[a + 1:b]
+        words = _words(cut)
+        if not words:
+            continue
+        before = src[a] if a >= start else ""
+        if _condition(src, a, b) or a < start and words[0] in ("should", "had", "were") and cut[-1] == ",":
+            out.append("cut: a condition [" + " ".join(cut) + "]")
+        elif b < stop and cut[-1] == words[-1] and src[b - 2] != "-" and (
+                words[-1] in _CATENATIVE - _ALSO_NOUNS or words[-2:-1] and words[-1] == "to"
+                and words[-2] in _CATENATIVE) and src[b] not in _NO_VERB_AFTER_TO:
+            out.append("cut: the verb the next one hangs on [" + " ".join(cut) + "]")
+        elif cut[0] == "to" and a >= start and b - a > 2 and src[a + 2] not in _NO_VERB_AFTER_TO and (
+                before in _NEEDS_TO or "one of" in " ".join(kept_words[-8:]) and b == stop):
+            out.append("cut: what the noun needs [" + " ".join(cut) + "]")
+        elif a >= start and any(_ORDINAL.match(src[k]) and src[k - 1] != "-" and src[k - 1:k + 2:2] != [",", ","]
+                                for k in range(max(a - 2, start), a + 1) if k in kept) \
+                and _SCOPE.match(" ".join(words)):  # not a score ("4-1 loss") nor an age ("Sam, 8,")
+            out.append("cut: what the count holds for [" + " ".join(cut) + "]")
+        elif b < stop and cut[-1] in _ENDS_ON_PREPOSITION and not _AMOUNT_OF.match(" ".join(words)):
+            out.append("cut: whose object the rest keeps [" + " ".join(cut) + "]")
+        elif b == stop and words[0] == "that" and _SAID.intersection(kept_words[-7:]) and (
+                before in _SAID or not before.endswith("s")):  # not "tactical failings[ that led to ...]"
+            out.append("cut: what was said [" + " ".join(cut) + "]")
+        elif any(any(p < k < q and _is_word(src[k]) for k in range(a + 1, b)) and any(p < k < q for k in kept)
+                 for p, q in spans):  # a quotation partly kept
+            out.append("cut: inside a quotation [" + " ".join(cut) + "]")
+    return out
+
+
+def _condition(src: list[str], a: int, b: int) -> bool:
+    """Whether the cut `src[a + 1:b]` holds a condition of what the rewrite keeps: "if" or "unless" (not "even if",
+    "unsure if", "if ever"), "provided that", or "once" opening a clause the cut closes with a comma ("[once
+    released from prison,]", not "[once] stood"), before any word that opens a clause of the cut's own ("[and
+    will escape the drop zone ... if Burnley fail to win]" conditions that clause, not the one kept)."""
+    for k in range(a + 1, b):
+        w, prev, nxt = src[k], src[k - 1] if k else "", src[k + 1] if k + 1 < len(src) else ""
+        if w in _CLAUSE_OPENERS:
+            return False
+        if w in _IF and prev not in _NOT_A_CONDITION_BEFORE and nxt not in _NOT_A_CONDITION_AFTER \
+                or w in _PROVISO and nxt == "that" \
+                or w == "once" and (nxt in _SUBJECT_AFTER_ONCE or nxt.endswith("ed")) and "," in src[k + 1:b]:
+            return True
+    return False
 
 
 # a span between commas that opens with one of these is an aside, not an item: "Megan Sheehan[, of San Francisco,]"

@@ -1427,6 +1427,20 @@ _PHOTO_PASSIVE = frozenset("congratulated mobbed consoled embraced greeted tackl
 # celebrate winning ..."
 _PLURAL_ACTIONS = frozenset("celebrate pose vie smile wave gesture react walk arrive embrace hug kiss salute applaud "
                             "chat tussle leap greet kneel sprint look shake compete".split())
+# verbs that are a caption's with the word after them: "Nick Abendanon breaks clear to score ...", "Sterling shares a
+# laugh in training ...", "Wesley Fofana attempts an offload ..." ("breaks the record", "attempts to" are news)
+_CAPTION_PHRASES = {"breaks": ("clear ", "away ", "free ", "through "), "attempts": ("a ", "an "),
+                    "shares": ("a laugh", "a joke", "a moment", "a hug", "a kiss", "a smile", "a word"),
+                    "trains": ("at ", "in ", "on ", "with ", "during ", "ahead ", "before ")}
+# actions of two people said of a photo where the sentence marks where they stand: "Kim Sears (left) and Jelena
+# Djokovic take shade under big hats"
+_POSITIONED_ACTIONS = frozenset("take share enjoy watch train sit stand chat".split())
+# a sentence about the photo beside it: "Chris Robshaw and Camilla Kerslake shared this boating picture via
+# Instagram", "The Reichstag is clearly visible in this image of ..." (not "Investigators have released these images
+# of ...", "Lawrence painted this picture around 1940": news)
+_THIS_PHOTO = re.compile(r"\b(?:(?:shared|shares|posted|posts|uploaded|uploads|tweeted|snapped|captured)\s+(?:this|these)|"
+                         r"in this)\s+(?:[\w-]+\s+)?(?:picture|pictures|photo|photos|photograph|photographs|image|"
+                         r"images|snap|snaps|selfie|selfies)\b", re.I)
 # present-tense verbs of a state or a plan, which news is told in as well: "Charlie Sumner (left) faces a ban"
 _STATE_VERBS = frozenset("wants faces looks needs hopes believes thinks knows feels expects seems appears remains "
                          "insists admits claims".split())
@@ -1442,6 +1456,10 @@ def is_caption(sentence: str) -> bool:
     with no auxiliary anywhere ("Jose Luis Gaya celebrates after scoring ...", "Aston Villa defender Jores Okore
     vies for the ball ...", "Mark Selby and Kurt Maflin look on ...", "Neymar (centre) opens the scoring ..."),
     or having something done to them ("Mesut Ozil is congratulated by his team-mates ...")."""
+    photo = _THIS_PHOTO.search(sentence)
+    if photo and not re.search(r"[\"'\u201c\u2018]", sentence[:photo.start()]) \
+            and not _SAYS.intersection(w.lower() for w in _word_tokens(sentence[:photo.start()])):
+        return True  # not in someone's words: "... said: 'As soon as we were alerted to these images ...'"
     m = _CAPTION_LABEL.match(sentence)
     if m and len(m.group(1).split()) <= 4 and not has_verb(m.group(1)):
         return True
@@ -1462,7 +1480,10 @@ def is_caption(sentence: str) -> bool:
                 and not any(x in _AUXILIARIES or x in _PASSIVE for x in after):
             if w in _CAPTION_ACTIONS and k < 10 and after[:1] != ["of"]:  # "scores of protesters"
                 return True
-            if w in _PLURAL_ACTIONS and 2 <= k < 10 and prev not in _NO_CAPTION_BEFORE \
+            if k < 10 and any(" ".join(after[:2]).startswith(p) for p in _CAPTION_PHRASES.get(w, ())):
+                return True  # "breaks clear", "shares a laugh"
+            if (w in _PLURAL_ACTIONS and k < 10 or w in _POSITIONED_ACTIONS and unmarked != sentence) and 2 <= k \
+                    and prev not in _NO_CAPTION_BEFORE \
                     and ("and" in words[:k] or prev.endswith("s")) and f"-{w}" not in unmarked.lower() \
                     and not (w == "look" and after[:1] and after[0] in _LOOK_NEWS):  # "look after their grandson"
                 return True
