@@ -303,6 +303,14 @@ _SAID = _SPEECH | frozenset("argue argues argued claim claims claimed insist war
                             "conclude ruled rules revealed reveal denied denies deny alleged "
                             "alleges suggest suggests suggested showed shows show proved proves thought fear fears "
                             "feared admit announced confirmed reported".split())
+# a word of a name that, cut from between two words it joins, leaves another name: "Sky Bet[ League] One", "the
+# FA[ Cup] final"
+# (not "united", "city", "club": "Newcastle[ United] fans" names the same club)
+_NAME_NOUNS = frozenset("league cup division university college school street road avenue county national "
+                        "championship trophy prize festival park hospital airport station bridge hall court museum "
+                        "church square".split())
+_FUNCTION_WORDS = frozenset("the a an of in on at to for from with by and or but as is are was were be been has have "
+                            "had his her their its this that these those who which".split())
 # an amount a cut may drop before what it counts: "delivery of[ tons of] silver coins", "[a host of] youngsters"
 _AMOUNT_OF = re.compile(r"^(?:a |an |the )?(?:host|raft|phalanx|series|string|number|lot|lots|couple|pair|group|"
                         r"handful|range|total|tons|dozens|hundreds|thousands|millions|variety|bunch|slew|spate|"
@@ -350,6 +358,9 @@ def _meaning_cuts(src: list[str], kept: list[int], start: int, stop: int) -> lis
         elif any(any(p < k < q and _is_word(src[k]) for k in range(a + 1, b)) and any(p < k < q for k in kept)
                  for p, q in spans):  # a quotation partly kept
             out.append("cut: inside a quotation [" + " ".join(cut) + "]")
+        elif len(cut) == 1 and cut[0] in _NAME_NOUNS and a >= start and b < stop and _is_word(before) \
+                and _is_word(src[b]) and before not in _FUNCTION_WORDS and src[b] not in _FUNCTION_WORDS:
+            out.append("cut: inside a name [" + " ".join(cut) + "]")
     return out
 
 

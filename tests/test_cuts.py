@@ -346,6 +346,8 @@ def test_a_photos_caption_is_no_takeaway(sentence, caption):
      "what was said"),
     ('The minister called the report "a fair but incomplete account" of the crisis.',
      'The minister called the report "a fair account" of the crisis.', "inside a quotation"),
+    ("The side won promotion to Sky Bet League One on Tuesday.", "The side won promotion to Sky Bet One.",
+     "inside a name"),
 ])
 def test_the_default_check_refuses_cuts_that_change_what_the_rest_says(source, rewrite, problem):
     from summarizer.cuts import checked_cuts
@@ -364,6 +366,8 @@ def test_the_default_check_refuses_cuts_that_change_what_the_rest_says(source, r
      "what the count holds for"),
     ("The report found tactical failings that cost the club the title.", "The report found tactical failings.",
      "what was said"),
+    ("Newcastle United fans staged a protest outside the ground.", "Newcastle fans staged a protest.",
+     "inside a name"),
 ])
 def test_the_new_checks_leave_what_does_not_change_the_meaning(source, rewrite, problem):
     from summarizer.cuts import checked_cuts
