@@ -25,7 +25,7 @@ import re
 
 from .faithfulness import _CONTRACTIONS, _DATE_WORDS, _POSSESSIVE_PRONOUNS, _SENTENCE_END, _SPEECH, _VERBS
 from .faithfulness import _SUBJECT_PRONOUNS as _SUBJECTS
-from .faithfulness import _is_word, _word_tokens, align, has_verb, speaks_unattributed
+from .faithfulness import _is_word, _word_tokens, align, has_verb, is_caption, speaks_unattributed
 
 # speech verbs whose attribution is safe to drop: reports, not beliefs, claims or pleas (`faithfulness._SPEECH` less
 # "insisted", "admitted", "warned", "claims", ...: "X insisted he was innocent" -> "He was innocent" is X's claim)
@@ -230,6 +230,7 @@ def unlisted_cuts(text: str, source: str, context: str = "") -> list[str]:
         out.append("cut: who said what the rewrite quotes (" + said[0] + ")")
     out += _view_without_holder(src, kept, said, start, stop) + _speaker_cut(text, " ".join(src[start:stop]))
     out += [p for p in _meaning_cuts(src, kept, start, stop) if p not in out]  # "...[, ... if Jovetic ...]"
+    out += _caption_cut(src, start, stop)
     if said and _words(prefix) and src[kept[0]] in _PRONOUNS and any(w in _ATTRIBUTION for w in _words(prefix)):
         out.append("cut: whom '" + src[kept[0]] + "' stands for (" + " ".join(prefix) + ")")  # "[Dyche says] his side"
     return out
@@ -260,6 +261,7 @@ def checked_cuts(text: str, source: str, context: str = "") -> list[str]:
     if _list_tail(suffix):
         out.append("cut: a list's last items [" + " ".join(suffix) + "]")
     out += _speaker_cut(text, " ".join(src[start:stop])) + _meaning_cuts(src, kept, start, stop)
+    out += _caption_cut(src, start, stop)
     marks, sentence_marks = _open_marks(text), _open_marks(" ".join(src[start:stop]))
     if marks and marks % 2 and sentence_marks is not None and sentence_marks % 2 == 0:
         out.append("cut: closing inside a quotation [" + " ".join(suffix) + "]")  # "a 'clear, credible plan[ ...']"
@@ -291,6 +293,12 @@ _NEEDS_TO = frozenset("chance chances opportunity opportunities right rights bid
                       "decisions plan plans effort efforts ability permission way ways pledge promise threat campaign "
                       "push power freedom need desire license licence".split())
 _NO_VERB_AFTER_TO = frozenset("the a an his her their its my our your this that these those".split())
+# verbs whose object a "to" clause completes: "order him[ to lie on his stomach]"
+_TELL_TO = frozenset("order orders ordered tell tells told ask asks asked force forces forced urge urges urged allow "
+                     "allows allowed persuade persuaded encourage encouraged invite invited want wants wanted expect "
+                     "expects expected help helps helped convince convinced beg begged warn warned advise advised "
+                     "instruct instructed".split())
+_LIMITING = frozenset("against in at on among for with under since this".split())
 # what a count or a rank holds for: "third loss[ in five games]", "18 goals[ for the Robins this season]"
 _SCOPE = re.compile(r"^(?:in|of|over|from|during|against|since|for|this|so)\b(?:\s+\S+){0,6}?\s*\b(?:this|last|"
                     r"past|so far|since|games|matches|starts|appearances|outings|seasons?|years?|months?|weeks?|"
@@ -319,6 +327,14 @@ _ENDS_ON_PREPOSITION = frozenset("of by from with for to in at on about against 
                                  "over under".split())
 
 
+def _caption_cut(src: list[str], start: int, stop: int) -> list[str]:
+    """["cut: all but a caption"] when the sentence the rewrite keeps (of a unit of several, whose other sentences
+    kept the unit takeable) is a photo's caption (`is_caption`: "...in the world. ' [Sterling shares a laugh in
+    training ahead of ...]")."""
+    sentence = re.sub(r"(\d) : (\d)", r"\1:\2", " ".join(src[start:stop]))  # "at 11:20 pm" is no label
+    return ["cut: all but a caption"] if is_caption(sentence) else []
+
+
 def _meaning_cuts(src: list[str], kept: list[int], start: int, stop: int) -> list[str]:
     """Cuts that leave the rest of the sentence saying more, or something else, than it said: a condition
     ("[Once released from prison,]"), a verb the next one hangs on ("go on to [help] raise"), what a noun needs
@@ -337,6 +353,7 @@ def _meaning_cuts(src: list[str], kept: list[int], start: int, stop: int) -> lis
         if not words:
             continue
         before = src[a] if a >= start else ""
+        told = any(src[k] in _TELL_TO for k in range(max(a - 3, start), a + 1) if k in kept)  # "order the driver"
         if _condition(src, a, b) or a < start and words[0] in ("should", "had", "were") and cut[-1] == ",":
             out.append("cut: a condition [" + " ".join(cut) + "]")
         elif b < stop and cut[-1] == words[-1] and src[b - 2] != "-" and (
@@ -344,15 +361,16 @@ def _meaning_cuts(src: list[str], kept: list[int], start: int, stop: int) -> lis
                 and words[-2] in _CATENATIVE) and src[b] not in _NO_VERB_AFTER_TO:
             out.append("cut: the verb the next one hangs on [" + " ".join(cut) + "]")
         elif cut[0] == "to" and a >= start and b - a > 2 and src[a + 2] not in _NO_VERB_AFTER_TO and (
-                before in _NEEDS_TO or "one of" in " ".join(kept_words[-8:]) and b == stop):
-            out.append("cut: what the noun needs [" + " ".join(cut) + "]")
+                before in _NEEDS_TO or "one of" in " ".join(kept_words[-8:]) and b == stop or told):
+            out.append(f"cut: what the {'verb' if told else 'noun'} needs [" + " ".join(cut) + "]")
         elif a >= start and any(_ORDINAL.match(src[k]) and src[k - 1] != "-" and src[k - 1:k + 2:2] != [",", ","]
                                 for k in range(max(a - 2, start), a + 1) if k in kept) \
-                and _SCOPE.match(" ".join(words)):  # not a score ("4-1 loss") nor an age ("Sam, 8,")
+                and (_SCOPE.match(" ".join(words)) or before in ("time", "times") and words[0] in _LIMITING):
+            # not a score ("4-1 loss") nor an age ("Sam, 8,"); "for the third time[ against Premiership sides]"
             out.append("cut: what the count holds for [" + " ".join(cut) + "]")
         elif b < stop and cut[-1] in _ENDS_ON_PREPOSITION and not _AMOUNT_OF.match(" ".join(words)):
             out.append("cut: whose object the rest keeps [" + " ".join(cut) + "]")
-        elif b == stop and words[0] == "that" and _SAID.intersection(kept_words[-7:]) and (
+        elif b == stop and words[0] == "that" and _SAID.intersection(kept_words[-10:]) and (
                 before in _SAID or not before.endswith("s")):  # not "tactical failings[ that led to ...]"
             out.append("cut: what was said [" + " ".join(cut) + "]")
         elif any(any(p < k < q and _is_word(src[k]) for k in range(a + 1, b)) and any(p < k < q for k in kept)
@@ -371,7 +389,7 @@ def _condition(src: list[str], a: int, b: int) -> bool:
     will escape the drop zone ... if Burnley fail to win]" conditions that clause, not the one kept)."""
     for k in range(a + 1, b):
         w, prev, nxt = src[k], src[k - 1] if k else "", src[k + 1] if k + 1 < len(src) else ""
-        if w in _CLAUSE_OPENERS:
+        if w in _CLAUSE_OPENERS and b <= len(src) and src[b - 1] != ",":  # an opening ends on its condition's comma
             return False
         if w in _IF and prev not in _NOT_A_CONDITION_BEFORE and nxt not in _NOT_A_CONDITION_AFTER \
                 or w in _PROVISO and nxt == "that" \

@@ -1431,7 +1431,9 @@ _PLURAL_ACTIONS = frozenset("celebrate pose vie smile wave gesture react walk ar
 # laugh in training ...", "Wesley Fofana attempts an offload ..." ("breaks the record", "attempts to" are news)
 _CAPTION_PHRASES = {"breaks": ("clear ", "away ", "free ", "through "), "attempts": ("a ", "an "),
                     "shares": ("a laugh", "a joke", "a moment", "a hug", "a kiss", "a smile", "a word"),
-                    "trains": ("at ", "in ", "on ", "with ", "during ", "ahead ", "before ")}
+                    "trains": ("at ", "in ", "on ", "with ", "during ", "ahead ", "before "),
+                    "raises": ("his arm", "her arm", "his hand", "her hand", "his fist", "her fist", "the trophy"),
+                    "warm": ("up ",), "warms": ("up ",)}
 # actions of two people said of a photo where the sentence marks where they stand: "Kim Sears (left) and Jelena
 # Djokovic take shade under big hats"
 _POSITIONED_ACTIONS = frozenset("take share enjoy watch train sit stand chat".split())
