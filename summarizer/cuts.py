@@ -293,6 +293,13 @@ _NEEDS_TO = frozenset("chance chances opportunity opportunities right rights bid
                       "decisions plan plans effort efforts ability permission way ways pledge promise threat campaign "
                       "push power freedom need desire license licence".split())
 _NO_VERB_AFTER_TO = frozenset("the a an his her their its my our your this that these those".split())
+# a copula a cut may not take from between a subject and what it says of it (not "has" in "[has] defended", nor "is"
+# in "[is] playing": a headline's tense)
+_COPULA = frozenset("is are was were".split())
+_FINITE = _COPULA | frozenset("has have had will would".split())
+# what may go with it: "[is again] set to be without", "[were then] forced to"; not "[is hopeful he] could be back"
+_COPULA_ADVERBS = frozenset("again therefore then also officially now still already currently reportedly thought "
+                            "believed understood said".split())
 # verbs whose object a "to" clause completes: "order him[ to lie on his stomach]"
 _TELL_TO = frozenset("order orders ordered tell tells told ask asks asked force forces forced urge urges urged allow "
                      "allows allowed persuade persuaded encourage encouraged invite invited want wants wanted expect "
@@ -340,8 +347,9 @@ def _meaning_cuts(src: list[str], kept: list[int], start: int, stop: int) -> lis
     ("[Once released from prison,]"), a verb the next one hangs on ("go on to [help] raise"), what a noun needs
     ("the chance[ to win ...]"), what a count holds for ("third loss[ in five games]"), a preposition whose object
     now stands alone ("[In the footage, released by] police are filmed" for "deputies are filmed"), what was said
-    ("argued[ that ...]") and a cut inside a quotation ("the book \"Going Clear: Scientology, Hollywood[, and the
-    Prison of Belief]\"")."""
+    ("argued[ that ...]"), a cut inside a quotation ("the book \"Going Clear: Scientology, Hollywood[, and the
+    Prison of Belief]\"") a verb ("the 30 years[ was 'manifestly]' excessive") and a word of a name ("Sky
+    Bet[ League] One")."""
     cuts = [(start - 1, kept[0])] + [(a, b) for a, b in zip(kept, kept[1:]) if b > a + 1] + [(kept[-1], stop)]
     kept_words = [src[k] for k in kept]
     marks = [k for k in range(start, stop) if _quote_marks(src, k, k + 1)]
@@ -376,6 +384,10 @@ def _meaning_cuts(src: list[str], kept: list[int], start: int, stop: int) -> lis
         elif any(any(p < k < q and _is_word(src[k]) for k in range(a + 1, b)) and any(p < k < q for k in kept)
                  for p, q in spans):  # a quotation partly kept
             out.append("cut: inside a quotation [" + " ".join(cut) + "]")
+        elif a >= start and b < stop and _COPULA.intersection(words) and cut[0] not in _OPEN and "," not in cut \
+                and set(words) - _COPULA - _COPULA_ADVERBS and words[0] not in ("that", "which", "who") \
+                and src[b] not in _FINITE and not src[b].endswith("ing") and _is_word(before) and before not in _FINITE:
+            out.append("cut: a verb [" + " ".join(cut) + "]")  # "that the 30 years[ was 'manifestly] ' excessive"
         elif len(cut) == 1 and cut[0] in _NAME_NOUNS and a >= start and b < stop and _is_word(before) \
                 and _is_word(src[b]) and before not in _FUNCTION_WORDS and src[b] not in _FUNCTION_WORDS:
             out.append("cut: inside a name [" + " ".join(cut) + "]")

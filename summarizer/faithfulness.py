@@ -1443,6 +1443,28 @@ _POSITIONED_ACTIONS = frozenset("take share enjoy watch train sit stand chat".sp
 _THIS_PHOTO = re.compile(r"\b(?:(?:shared|shares|posted|posts|uploaded|uploads|tweeted|snapped|captured)\s+(?:this|these)|"
                          r"in this)\s+(?:[\w-]+\s+)?(?:picture|pictures|photo|photos|photograph|photographs|image|"
                          r"images|snap|snaps|selfie|selfies)\b", re.I)
+# where a sports caption says its photo was taken: "... in action v France", "... during their clash in Key Biscayne"
+_IN_ACTION = re.compile(r"\bin action\b", re.I)
+_DURING_PLAY = re.compile(r"\bduring (?:the|their|his|her|a|an|sunday's|saturday's|friday's|monday's|tuesday's|"
+                          r"wednesday's|thursday's)\s+(?:[\w'-]+\s+){0,4}?(?:clash|match|game|tie|final|semi-final|"
+                          r"quarter-final|fixture|derby|encounter|contest|round|race|bout|session|training)\b", re.I)
+
+
+def _present_action(sentence: str) -> bool:
+    """Whether `sentence` tells something done now, as a caption does: no auxiliary, passive, speech verb or
+    "-ed" word among its first twenty words, and the first word among its first ten that may be a present-tense
+    verb ("powers", "attend") is no verb of a state ("looks", "faces")."""
+    words = [t.lower() for t in _word_tokens(sentence) if _is_word(t)][:20]
+    if any(w in _AUXILIARIES or w in _PASSIVE or w in _SAYS or w.endswith("ed") for w in words):
+        return False
+    for k, w in enumerate(words[:10]):
+        if k and (w in _PLURAL_ACTIONS or w in _POSITIONED_ACTIONS or w in ("attend", "attends")
+                  or len(w) >= 4 and w.endswith("s") and not w.endswith(("ss", "us", "is")) and words[k - 1] != "'s"):
+            # the first word that may be the verb: "Costa looks set to miss two weeks" has a state's
+            return w not in _STATE_VERBS and words[k - 1] not in _NOT_A_SUBJECT_END
+    return False
+
+
 # present-tense verbs of a state or a plan, which news is told in as well: "Charlie Sumner (left) faces a ban"
 _STATE_VERBS = frozenset("wants faces looks needs hopes believes thinks knows feels expects seems appears remains "
                          "insists admits claims".split())
@@ -1458,6 +1480,8 @@ def is_caption(sentence: str) -> bool:
     with no auxiliary anywhere ("Jose Luis Gaya celebrates after scoring ...", "Aston Villa defender Jores Okore
     vies for the ball ...", "Mark Selby and Kurt Maflin look on ...", "Neymar (centre) opens the scoring ..."),
     or having something done to them ("Mesut Ozil is congratulated by his team-mates ...")."""
+    if (_IN_ACTION.search(sentence) or _DURING_PLAY.search(sentence)) and _present_action(sentence):
+        return True  # "Djokovic powers a forehand back at the Scotsman during their clash in Key Biscayne"
     photo = _THIS_PHOTO.search(sentence)
     if photo and not re.search(r"[\"'\u201c\u2018]", sentence[:photo.start()]) \
             and not _SAYS.intersection(w.lower() for w in _word_tokens(sentence[:photo.start()])):

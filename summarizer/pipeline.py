@@ -26,7 +26,7 @@ import torch
 from transformers import LogitsProcessorList
 
 from .clean import BOX_BREAK
-from .cuts import checked_cuts, holder_cut, unlisted_cuts
+from .cuts import _open_marks, checked_cuts, holder_cut, unlisted_cuts
 from .decoding import SourceSpans, beam_cache, beam_search, source_vocabulary, supports_small_vocabulary
 from .extractor import SUBFOLDER as EXTRACTOR_SUBFOLDER
 from .extractor import Extractor
@@ -513,6 +513,28 @@ def _quote(sentence: str) -> str:
     return ensure_sentence_end(first_sentence(quoted))
 
 
+_SPEAKING = frozenset("i me my we our you your".split())  # not "us": "the US flag"
+
+
+def _someones_words(quoted: str, unit: str) -> bool:
+    """Whether a quote of `unit` (`_quote`) is someone's words with no word of who says them: a first-person
+    pronoun and no speech verb (`speaks_unattributed`), or the end of a quotation that opened before the unit
+    ("To turn down one hundred grand a week in our world is crazy ... in the world. ' Sterling shares ...": the
+    sentence has no quote mark, and the mark after it closes, an odd number following)."""
+    if speaks_unattributed(quoted):
+        return True
+    head = first_sentence(unit)
+    rest = unit[len(head):].lstrip() if head != unit and unit.startswith(head) else ""
+    if _open_marks(head) != 0 or not re.match(r"[\"'\u2019\u201d]\s", rest):
+        return False
+    if rest[0] in "\u2019\u201d":  # a curly mark that closes
+        return True
+    # a straight mark opens as often as it closes (a quotation running on into the next unit): it closes when an
+    # odd number follow and the sentence speaks to or for someone ("in our world")
+    after = _open_marks(rest)
+    return after is not None and after % 2 == 1 and bool(_SPEAKING.intersection(tokens(head)))
+
+
 def _ranking(scores: torch.Tensor, in_story: int | None = None) -> list[int]:
     """Sentence indices, best score first; equal scores in article order. Sentences from `in_story` on
     are a side box's: they come after every sentence of the story, whatever their score (a page's own
@@ -583,7 +605,7 @@ class _Doc:
             if problems:
                 self.flags.append("rewrite_rejected")
                 self.rejected.append("takeaway " + "; ".join(problems))
-            if speaks_unattributed(text):  # what would be quoted is someone's words alone: the next sentence
+            if _someones_words(text, self.sents[i]):  # what would be quoted is someone's words alone: the next
                 return
         if all(similarity(text, t) < NEAR_DUPLICATE for _, t, _ in self.accepted):
             self.accepted.append((i, text, fallback))
@@ -600,7 +622,7 @@ class _Doc:
             unused = [i for i in range(len(self.sents)) if i not in used]
             # (and of those, someone's words alone last)
             for i in sorted(unused, key=lambda i: (not _takeable(self.sents[i]),
-                                                   speaks_unattributed(_quote(self.sents[i])))) + sorted(used):
+                                                   _someones_words(_quote(self.sents[i]), self.sents[i]))) + sorted(used):
                 text = _quote(self.sents[i])
                 if len(taken) < k and text not in texts:
                     taken.append((i, text, True))

@@ -303,6 +303,10 @@ def test_cuts_is_checked_by_the_options():
     ("Sam Ortiz raises his arms aloft after the final whistle at Harbour Park.", True),
     ("Eastgate warm up in front of their fans before the cup final.", True),
     ("The players will warm up on the back pitch before kick-off.", False),
+    ("World No 2 Lena Dahl powers a forehand past her rival during their clash in Harbour Bay.", True),
+    ("The couple attend a gala at the opera house on Sunday and Dahl in action against Rovers.", True),
+    ("Dahl looks set to miss two weeks after an injury during the match on Sunday.", False),
+    ("Three fans were arrested during the derby at Harbour Park.", False),
     ("The bank raises its interest rate to five per cent.", False),
     ("Eastgate centre Tom Reyes attempts an offload after a heavy tackle from Dan Cole.", True),
     ("The coach's wife Amy Frost (left) and her sister Jo take shelter under an umbrella at the track.", True),
@@ -364,6 +368,9 @@ def test_a_photos_caption_is_no_takeaway(sentence, caption):
      "again.", "Tenants rarely rent again.", "a condition"),
     ("The farmer argued at his 2019 appeal against the planning decision that the barn was too old to save.",
      "The farmer argued at his 2019 appeal against the planning decision.", "what was said"),
+    # a copula cut with what it says: "[is hopeful he] could be back", "the 30 years[ was 'manifestly]' excessive"
+    ("The winger is hopeful he could be back for the cup final next month.",
+     "The winger could be back for the cup final next month.", "a verb"),
     # a unit the splitter fused: the rewrite keeps only its caption
     ("I have never played better in my life. ' Lena Dahl shares a joke with her coach at the Harbour ground.",
      "Lena Dahl shares a joke with her coach.", "all but a caption"),
@@ -387,8 +394,29 @@ def test_the_default_check_refuses_cuts_that_change_what_the_rest_says(source, r
      "what was said"),
     ("Newcastle United fans staged a protest outside the ground.", "Newcastle fans staged a protest.",
      "inside a name"),
+    ("The striker is again set to miss the derby with a knee injury.", "The striker set to miss the derby.",
+     "a verb"),
+    ("The bridge has reopened after a two-year refit.", "The bridge reopened after a two-year refit.", "a verb"),
 ])
 def test_the_new_checks_leave_what_does_not_change_the_meaning(source, rewrite, problem):
     from summarizer.cuts import checked_cuts
 
     assert not any(p.startswith("cut: " + problem) for p in checked_cuts(rewrite, source)), checked_cuts(rewrite, source)
+
+
+@pytest.mark.parametrize("unit, words", [
+    # the end of a quotation that opened before the unit (seed 35): a curly mark after it, or a straight one with an
+    # odd number following and a sentence that speaks for someone
+    ("It should never have come to this. \u2019 The club was cleared to play in the final by the panel.", True),
+    ("To walk away from that much money in our game is mad but he is one of the best. ' Dahl shares a joke in "
+     "training on Friday.", True),
+    ("I'm feeling stronger every week. The club expects him back in May.", True),  # speaks_unattributed
+    # a straight mark that opens a quotation running on into the next unit, a closed one, none
+    ("The outfits have been criticised as they do not represent the US flag. ' Not every team pays homage", False),
+    ("The club won the cup in 2010. ' We were the best side, ' he said.", False),
+    ("The club won the cup in 2010. The coach left in May.", False),
+])
+def test_the_end_of_someones_words_is_no_quote(unit, words):
+    from summarizer.pipeline import _quote, _someones_words
+
+    assert _someones_words(_quote(unit), unit) is words
