@@ -1433,7 +1433,8 @@ _CAPTION_PHRASES = {"breaks": ("clear ", "away ", "free ", "through "), "attempt
                     "shares": ("a laugh", "a joke", "a moment", "a hug", "a kiss", "a smile", "a word"),
                     "trains": ("at ", "in ", "on ", "with ", "during ", "ahead ", "before "),
                     "raises": ("his arm", "her arm", "his hand", "her hand", "his fist", "her fist", "the trophy"),
-                    "warm": ("up ",), "warms": ("up ",)}
+                    "warm": ("up ",), "warms": ("up ",), "gives": ("the thumbs", "a thumbs"),
+                    "give": ("the thumbs", "a thumbs")}
 # actions of two people said of a photo where the sentence marks where they stand: "Kim Sears (left) and Jelena
 # Djokovic take shade under big hats"
 _POSITIONED_ACTIONS = frozenset("take share enjoy watch train sit stand chat".split())
@@ -1454,7 +1455,9 @@ def _present_action(sentence: str) -> bool:
     """Whether `sentence` tells something done now, as a caption does: no auxiliary, passive, speech verb or
     "-ed" word among its first twenty words, and the first word among its first ten that may be a present-tense
     verb ("powers", "attend") is no verb of a state ("looks", "faces")."""
-    words = [t.lower() for t in _word_tokens(sentence) if _is_word(t)][:20]
+    tokens = _word_tokens(sentence)
+    first = next((k for k, t in enumerate(tokens) if t in _SENTENCE_END), len(tokens))  # a unit's first sentence
+    words = [t.lower() for t in tokens[:first] if _is_word(t)][:20]
     if any(w in _AUXILIARIES or w in _PASSIVE or w in _SAYS or w.endswith("ed") for w in words):
         return False
     for k, w in enumerate(words[:10]):

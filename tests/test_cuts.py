@@ -307,6 +307,9 @@ def test_cuts_is_checked_by_the_options():
     ("The couple attend a gala at the opera house on Sunday and Dahl in action against Rovers.", True),
     ("Dahl looks set to miss two weeks after an injury during the match on Sunday.", False),
     ("Three fans were arrested during the derby at Harbour Park.", False),
+    ("The Dane gives the thumbs up as she shows off the trophy on the beach.", True),
+    ("The pair attend a gala at the opera house and Dahl in action against Rovers. ' Being followed is not something "
+     "we wanted, ' said Dahl.", True),  # a unit's first sentence
     ("The bank raises its interest rate to five per cent.", False),
     ("Eastgate centre Tom Reyes attempts an offload after a heavy tackle from Dan Cole.", True),
     ("The coach's wife Amy Frost (left) and her sister Jo take shelter under an umbrella at the track.", True),
