@@ -276,8 +276,8 @@ _NOT_A_CONDITION_BEFORE = frozenset("even as especially unsure sure know knows k
 _NOT_A_CONDITION_AFTER = frozenset("only ever any not unlikely necessary possible needed so anything at that".split())
 _PROVISO = frozenset("provided providing assuming".split())  # "... that"
 # what opens a clause of its own inside a cut, whose condition is that clause's: "[, and is unsure if ...]"
-_CLAUSE_OPENERS = frozenset("and but which who whom whose while with having meaning where when after before because : ; - --"
-                            .split())
+_CLAUSE_OPENERS = frozenset("and but which who whom whose while with having meaning where when after before because "
+                            ": ; - --".split())
 _SUBJECT_AFTER_ONCE = frozenset("he she they it we i you the his her their its".split())
 # a verb whose next verb says what was only helped, tried or meant: "would go on to [help] raise $1.4 million"
 _CATENATIVE = frozenset("help helps helped helping try tries tried trying attempt attempts attempted attempting "
@@ -318,6 +318,14 @@ _SAID = _SPEECH | frozenset("argue argues argued claim claims claimed insist war
                             "conclude ruled rules revealed reveal denied denies deny alleged "
                             "alleges suggest suggests suggested showed shows show proved proves thought fear fears "
                             "feared admit announced confirmed reported".split())
+# (not "as": "quit her job as a fund manager[ to raise ...]" is a role; not "until": "until the end of June")
+_CLAUSE_SUBORDINATORS = frozenset("when while because although though whereas unless".split())
+# what a count may hold since: "[Since selling Armstrong,] United have won just once"
+_FEW = frozenset("once twice never only just".split())
+# the head of a subject whose name or club the rest keeps: "the Liverpool[ manager] had no complaints"
+_ROLE_HEADS = frozenset("manager boss coach captain chairman owner president chief executive director spokesman "
+                        "spokeswoman spokesperson minister secretary leader striker midfielder defender goalkeeper "
+                        "winger keeper player players fans supporters staff officials official".split())
 # a word of a name that, cut from between two words it joins, leaves another name: "Sky Bet[ League] One", "the
 # FA[ Cup] final"
 # (not "united", "city", "club": "Newcastle[ United] fans" names the same club)
@@ -362,7 +370,21 @@ def _meaning_cuts(src: list[str], kept: list[int], start: int, stop: int) -> lis
             continue
         before = src[a] if a >= start else ""
         told = any(src[k] in _TELL_TO for k in range(max(a - 3, start), a + 1) if k in kept)  # "order the driver"
-        if _condition(src, a, b) or a < start and words[0] in ("should", "had", "were") and cut[-1] == ",":
+        label = list(cut)
+        while label and label[-1] in ('"', "'"):  # a label, less the marks that open what it labels
+            label.pop()
+        if a < start and label[-1:] == [":"] and (label != cut or src[b] in ('"', "'")):
+            out.append("cut: who says it [" + " ".join(cut) + "]")  # "[Peter Travers, Rolling Stone:] 'Furious 7' is"
+        elif a < start and _ATTRIBUTION.intersection(words) and src[b] in _PRONOUNS \
+                and set(words) - _PRONOUNS - _ATTRIBUTION - {"that", "also"}:  # not "[He says that] he will"
+            out.append("cut: whom '" + src[b] + "' stands for [" + " ".join(cut) + "]")  # "[Ian Ayre said] he expected"
+        elif words[0] == "since" and any(_ORDINAL.match(w) or w in _FEW for w in kept_words) and a < start:
+            out.append("cut: what the count holds for [" + " ".join(cut) + "]")  # "[Since selling X,] United have won
+            # just once"
+        elif a >= start and b < stop and len(words) == 1 and words[0] in _ROLE_HEADS and src[b] in _FINITE | _VERBS \
+                and before != "old" and not before.endswith("-old"):  # "the 20-year-old[ midfielder]": the same man
+            out.append("cut: the head of the subject [" + " ".join(cut) + "]")  # "the Liverpool[ manager] had"
+        elif _condition(src, a, b) or a < start and words[0] in ("should", "had", "were") and cut[-1] == ",":
             out.append("cut: a condition [" + " ".join(cut) + "]")
         elif b < stop and cut[-1] == words[-1] and src[b - 2] != "-" and (
                 words[-1] in _CATENATIVE - _ALSO_NOUNS or words[-2:-1] and words[-1] == "to"
@@ -391,6 +413,13 @@ def _meaning_cuts(src: list[str], kept: list[int], start: int, stop: int) -> lis
         elif len(cut) == 1 and cut[0] in _NAME_NOUNS and a >= start and b < stop and _is_word(before) \
                 and _is_word(src[b]) and before not in _FUNCTION_WORDS and src[b] not in _FUNCTION_WORDS:
             out.append("cut: inside a name [" + " ".join(cut) + "]")
+    # a closing clause cut short of its verb: "as colleagues at Sussex Police[ and officers ... rallied together]"
+    sub = max((k for k in kept if src[k] in _CLAUSE_SUBORDINATORS), default=None)
+    if sub is not None and _words(src[kept[-1] + 1:stop]) and src[sub + 1] != "of" \
+            and not src[sub + 1].endswith("ing"):  # not "because of", "when facing"
+        rest = [src[k] for k in kept if k > sub]
+        if rest and not has_verb(" ".join(rest)) and has_verb(" ".join(src[sub + 1:stop])):
+            out.append("cut: the verb of its last clause [" + " ".join(src[kept[-1] + 1:stop]) + "]")
     return out
 
 
@@ -478,7 +507,16 @@ def _view_without_holder(src: list[str], kept: list[int], said: list[str], start
         return []
     at = set(kept)
     cut = [src[k] for k in range(start, stop) if k not in at and _is_word(src[k])]
-    if _INSTITUTIONS.intersection(cut) or _HOLDER_KEPT.intersection(src[k] for k in kept) \
+    # the institution is looked for in the stretch cut with the speech verb ("[Walter Smith says] ... manager[ at a
+    # stable club]": the club reports nothing)
+    stretches, run = [], []
+    for k in range(start, stop):
+        if k in at:
+            stretches, run = stretches + [run], []
+        else:
+            run.append(src[k])
+    speaking = [w for r in stretches + [run] if _ATTRIBUTION.intersection(r) for w in r]
+    if _INSTITUTIONS.intersection(speaking) or _HOLDER_KEPT.intersection(src[k] for k in kept) \
             or not _VIEW_WORDS.intersection(src[k] for k in kept if "-" not in src[k - 1:k + 2:2]):
         return []
     return ["cut: whose view it is (" + " ".join(w for w in cut if w not in ("the", "a", "an"))[:80] + ")"]

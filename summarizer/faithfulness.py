@@ -1434,6 +1434,9 @@ _CAPTION_PHRASES = {"breaks": ("clear ", "away ", "free ", "through "), "attempt
                     "trains": ("at ", "in ", "on ", "with ", "during ", "ahead ", "before "),
                     "raises": ("his arm", "her arm", "his hand", "her hand", "his fist", "her fist", "the trophy"),
                     "warm": ("up ",), "warms": ("up ",), "gives": ("the thumbs", "a thumbs"),
+                    "leads": ("his team off", "her team off", "the team off", "his side off", "her side off",
+                              "the celebrations", "his team out", "her team out"),
+                    "slides": ("on his", "on her"), "shoots": ("past ",), "fires": ("past ", "home "),
                     "give": ("the thumbs", "a thumbs")}
 # actions of two people said of a photo where the sentence marks where they stand: "Kim Sears (left) and Jelena
 # Djokovic take shade under big hats"
@@ -1441,9 +1444,16 @@ _POSITIONED_ACTIONS = frozenset("take share enjoy watch train sit stand chat".sp
 # a sentence about the photo beside it: "Chris Robshaw and Camilla Kerslake shared this boating picture via
 # Instagram", "The Reichstag is clearly visible in this image of ..." (not "Investigators have released these images
 # of ...", "Lawrence painted this picture around 1940": news)
-_THIS_PHOTO = re.compile(r"\b(?:(?:shared|shares|posted|posts|uploaded|uploads|tweeted|snapped|captured)\s+(?:this|these)|"
+_THIS_PHOTO = re.compile(r"\b(?:(?:shared|shares|posted|posts|uploaded|uploads|tweeted|snapped|captured)\s+"
+                         r"(?:this|these)|"
                          r"in this)\s+(?:[\w-]+\s+)?(?:picture|pictures|photo|photos|photograph|photographs|image|"
                          r"images|snap|snaps|selfie|selfies)\b", re.I)
+# a shop's credit under a photo: "Dress, £270, Gina Bacconi at johnlewis.com."
+_CREDIT = re.compile(r"^[\"'\u2018\u201c]?[\w-]+(?: [\w-]+)?,\s*"
+                     r"(?:[£$\u20ac]\s?\d|\d[\d,.]*\s?(?:pounds|dollars|euros))", re.I)
+# a caption that only names who is in the photo, its one "verb" an "-ed" word before them: "Murdered Australian
+# baseball player Chris Lane and his girlfriend Sarah Harper."
+_NAMED_ONLY = re.compile(r"^[\"'\u2018\u201c]?[a-z]+ed\s+(.+)$", re.I)
 # where a sports caption says its photo was taken: "... in action v France", "... during their clash in Key Biscayne"
 _IN_ACTION = re.compile(r"\bin action\b", re.I)
 _DURING_PLAY = re.compile(r"\bduring (?:the|their|his|her|a|an|sunday's|saturday's|friday's|monday's|tuesday's|"
@@ -1483,6 +1493,11 @@ def is_caption(sentence: str) -> bool:
     with no auxiliary anywhere ("Jose Luis Gaya celebrates after scoring ...", "Aston Villa defender Jores Okore
     vies for the ball ...", "Mark Selby and Kurt Maflin look on ...", "Neymar (centre) opens the scoring ..."),
     or having something done to them ("Mesut Ozil is congratulated by his team-mates ...")."""
+    named = _NAMED_ONLY.match(sentence)
+    if _CREDIT.match(sentence) and not has_verb(re.split(r"(?<=\.)\s", sentence)[0]) \
+            or named and len(sentence.split()) <= 14 and "," not in sentence and not has_verb(named.group(1)):
+        return True  # "Dress, £270, Gina Bacconi at johnlewis.com."; "Murdered baseball player Chris Lane and his
+        # girlfriend Sarah Harper."
     if (_IN_ACTION.search(sentence) or _DURING_PLAY.search(sentence)) and _present_action(sentence):
         return True  # "Djokovic powers a forehand back at the Scotsman during their clash in Key Biscayne"
     photo = _THIS_PHOTO.search(sentence)
@@ -1509,7 +1524,7 @@ def is_caption(sentence: str) -> bool:
                 and not any(x in _AUXILIARIES or x in _PASSIVE for x in after):
             if w in _CAPTION_ACTIONS and k < 10 and after[:1] != ["of"]:  # "scores of protesters"
                 return True
-            if k < 10 and any(" ".join(after[:2]).startswith(p) for p in _CAPTION_PHRASES.get(w, ())):
+            if k < 10 and any((" ".join(after[:3]) + " ").startswith(p) for p in _CAPTION_PHRASES.get(w, ())):
                 return True  # "breaks clear", "shares a laugh"
             if (w in _PLURAL_ACTIONS and k < 10 or w in _POSITIONED_ACTIONS and unmarked != sentence) and 2 <= k \
                     and prev not in _NO_CAPTION_BEFORE \

@@ -482,6 +482,12 @@ _ENDS_ON_A_DETERMINER = re.compile(r"\b(?:" + "|".join(sorted(TITLES | {"the", "
 _LIST_ITEM = re.compile(r"^\s*\(?[a-h1-9]\)\s|^that (?:a|an|the|his|her|their|its)\b", re.I)
 
 
+# a sentence that only announces what follows: "Here's what the critics are saying:."
+_LEAD_IN = re.compile(r":\s*[.!?]?\s*$")
+# a unit that opens with the last words of a quotation: "His fight. ' McIlroy and Woods will line up ..."
+_QUOTE_TAIL = re.compile(r"^\S+(?:\s\S+){0,2}[.!?]\s*['\u2019\"\u201d]\s")
+
+
 def _takeable(sentence: str) -> bool:
     """Whether a takeaway may be written from `sentence`: it has a verb (a caption such as "Dress, £270, at
     johnlewis.com." has none), does not begin inside a quotation, is no question ("How do I get tickets?" is a
@@ -492,7 +498,9 @@ def _takeable(sentence: str) -> bool:
     words ("Centre-backs.") and no short teaser that trails off ("For Biden, watch, wait and..."), no photo's caption
     (`is_caption`: "Jose Luis Gaya celebrates after scoring ...", "Father-of-two: Paul Doyle, 56, ..."), no one's words
     without who says them (`speaks_unattributed`: "I'm progressing with my rehab ...", a unit of one sentence; in a
-    unit of several the rewrite check refuses what keeps only those words). A fixture list
+    unit of several the rewrite check refuses what keeps only those words), no lead-in ("Here's what the critics are
+    saying:") and no unit that opens with a quotation's last words ("His fight. ' McIlroy and Woods ..."). A fixture
+    list
     ("X United vs Y (3pm) ...") has no verb: `has_verb` reads "United" as none."""
     return has_verb(sentence) and not opens_mid_quote(sentence) and not is_question(sentence) \
         and not is_promo(sentence) and not is_caption(sentence) and not relative_clause_only(sentence) \
@@ -500,7 +508,8 @@ def _takeable(sentence: str) -> bool:
         and not opening_only(sentence) \
         and not _CUT_AT_INITIAL.search(sentence) and not _LIST_ITEM.match(sentence) and len(sentence.split()) >= 4 \
         and not (sentence.rstrip().endswith(("...", "\u2026")) and len(sentence.split()) < 10) \
-        and not _ENDS_ON_A_DETERMINER.search(sentence)
+        and not _ENDS_ON_A_DETERMINER.search(sentence) and not _LEAD_IN.search(sentence) \
+        and not _QUOTE_TAIL.match(sentence)
 
 
 def _quote(sentence: str) -> str:
@@ -586,7 +595,8 @@ class _Doc:
         (`faithfulness.plain_quote`: less asides in brackets, an opening "But" and a closing
         attribution, and only its first sentence when the splitter left several in one), and the draft says
         so (rewrite_rejected, with the reason); not that either when it is someone's words with no word of who
-        says them (`speaks_unattributed`: "I'm progressing with my rehab ...")."""
+        says them (`_someones_words`: "I'm progressing with my rehab ...", or the end of a quotation that opened
+        before its unit)."""
         if threshold is not None and texts:
             probs = []
             for t in texts:  # best beam first: the first the classifier supports
@@ -621,8 +631,9 @@ class _Doc:
             # rewrites, as written
             unused = [i for i in range(len(self.sents)) if i not in used]
             # (and of those, someone's words alone last)
-            for i in sorted(unused, key=lambda i: (not _takeable(self.sents[i]),
-                                                   _someones_words(_quote(self.sents[i]), self.sents[i]))) + sorted(used):
+            last = sorted(unused, key=lambda i: (not _takeable(self.sents[i]),
+                                                 _someones_words(_quote(self.sents[i]), self.sents[i])))
+            for i in last + sorted(used):
                 text = _quote(self.sents[i])
                 if len(taken) < k and text not in texts:
                     taken.append((i, text, True))

@@ -308,6 +308,15 @@ def test_cuts_is_checked_by_the_options():
     ("Dahl looks set to miss two weeks after an injury during the match on Sunday.", False),
     ("Three fans were arrested during the derby at Harbour Park.", False),
     ("The Dane gives the thumbs up as she shows off the trophy on the beach.", True),
+    # seed 36: a captain leading his side off, a slide, a shot past the keeper, a caption that only names, a credit
+    ("Harbour captain Tom Reyes leads his team off the pitch after the defeat.", True),
+    ("Sam Ortiz slides on his knees after scoring the winner at Eastgate.", True),
+    ("Harbour captain Lena Dahl shoots past the Rovers keeper to put her side ahead.", True),
+    ("Murdered Harbour teacher Amy Frost and her husband Tom.", True),
+    ("Coat, \u00a3120, harbourstore.com.", True),
+    ("Prices, \u00a35 to \u00a310, are set by the council each spring.", False),
+    ("Injured police officers were taken to hospital after the march.", False),
+    ("Labour leads the polls in Wales for the first time since 2016.", False),
     ("The pair attend a gala at the opera house and Dahl in action against Rovers. ' Being followed is not something "
      "we wanted, ' said Dahl.", True),  # a unit's first sentence
     ("The bank raises its interest rate to five per cent.", False),
@@ -374,6 +383,21 @@ def test_a_photos_caption_is_no_takeaway(sentence, caption):
     # a copula cut with what it says: "[is hopeful he] could be back", "the 30 years[ was 'manifestly]' excessive"
     ("The winger is hopeful he could be back for the cup final next month.",
      "The winger could be back for the cup final next month.", "a verb"),
+    # seed 36, fresh: a speaker's label, a pronoun whose speaker is cut, a count since when, the head of a subject
+    ("Jo Reyes, Harbour Times: \"The best film of the year, two hours of pure joy.\"",
+     '"The best film of the year, two hours of pure joy."', "who says it"),
+    ("The club's chairman, Tom Frost, said last week he expected the winger to stay for years.",
+     "He expected the winger to stay for years.", "whom 'he' stands for"),
+    ("Since selling their two best players in January, Rovers have won just once.", "Rovers have won just once.",
+     "what the count holds for"),
+    ("The Harbour manager had no complaints about the 2-1 defeat by Rovers.",
+     "Harbour had no complaints about the 2-1 defeat by Rovers.", "the head of the subject"),
+    ("Eastgate fans gave their team a hero's welcome after the 6-1 defeat.",
+     "Eastgate gave their team a hero's welcome after the 6-1 defeat.", "the head of the subject"),
+    ("She won the seat when her main rival, a local farmer, withdrew after a fall.",
+     "She won the seat when her main rival.", "the verb of its last clause"),
+    ("Harbour coach Tom Reyes says Sam Ortiz deserves a chance to prove himself at a stable club.",
+     "Sam Ortiz deserves a chance to prove himself.", "whose view it is"),  # the club reports no view
     # a unit the splitter fused: the rewrite keeps only its caption
     ("I have never played better in my life. ' Lena Dahl shares a joke with her coach at the Harbour ground.",
      "Lena Dahl shares a joke with her coach.", "all but a caption"),
@@ -381,7 +405,8 @@ def test_a_photos_caption_is_no_takeaway(sentence, caption):
 def test_the_default_check_refuses_cuts_that_change_what_the_rest_says(source, rewrite, problem):
     from summarizer.cuts import checked_cuts
 
-    assert any(p.startswith("cut: " + problem) for p in checked_cuts(rewrite, source)), checked_cuts(rewrite, source)
+    problems = checked_cuts(rewrite, source)
+    assert any(p.startswith("cut: " + problem) for p in problems), problems
 
 
 @pytest.mark.parametrize("source, rewrite, problem", [
@@ -400,11 +425,18 @@ def test_the_default_check_refuses_cuts_that_change_what_the_rest_says(source, r
     ("The striker is again set to miss the derby with a knee injury.", "The striker set to miss the derby.",
      "a verb"),
     ("The bridge has reopened after a two-year refit.", "The bridge reopened after a two-year refit.", "a verb"),
+    ("Swamped: the town was hit by two inches of rain in an hour.", "The town was hit by two inches of rain.",
+     "who says it"),  # a caption's label, no speaker
+    ("He says that he will invite 500 guests to the opening.", "He will invite 500 guests to the opening.",
+     "stands for"),
+    ("The 20-year-old midfielder struck from outside the box in the 49th minute.",
+     "The 20-year-old struck from outside the box.", "the head of the subject"),
 ])
 def test_the_new_checks_leave_what_does_not_change_the_meaning(source, rewrite, problem):
     from summarizer.cuts import checked_cuts
 
-    assert not any(p.startswith("cut: " + problem) for p in checked_cuts(rewrite, source)), checked_cuts(rewrite, source)
+    problems = checked_cuts(rewrite, source)
+    assert not any(p.startswith("cut: " + problem) for p in problems), problems
 
 
 @pytest.mark.parametrize("unit, words", [
@@ -423,3 +455,14 @@ def test_the_end_of_someones_words_is_no_quote(unit, words):
     from summarizer.pipeline import _quote, _someones_words
 
     assert _someones_words(_quote(unit), unit) is words
+
+
+@pytest.mark.parametrize("sentence", [
+    "Here's what the critics are saying:.",  # a lead-in (seed 36)
+    "His fight. ' Dahl and Reyes will meet in the final at Harbour Park this week but in contrasting form.",
+])
+def test_a_lead_in_and_a_quotations_last_words_are_no_takeaway(sentence):
+    from summarizer.pipeline import _takeable
+
+    assert not _takeable(sentence)
+    assert _takeable("He said the season was over. ' We will fight on, ' he added.")
