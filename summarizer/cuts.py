@@ -343,21 +343,24 @@ _ENDS_ON_PREPOSITION = frozenset("of by from with for to in at on about against 
 
 
 def _caption_cut(src: list[str], start: int, stop: int) -> list[str]:
-    """["cut: all but a caption"] when the sentence the rewrite keeps (of a unit of several, whose other sentences
-    kept the unit takeable) is a photo's caption (`is_caption`: "...in the world. ' [Sterling shares a laugh in
-    training ahead of ...]")."""
+    """["cut: all but a caption"] when the sentence of its unit that the rewrite keeps is a photo's caption
+    (`is_caption`; a unit of several sentences is takeable for the others: "...in the world. ' [Sterling shares a
+    laugh in training ahead of ...]")."""
     sentence = re.sub(r"(\d) : (\d)", r"\1:\2", " ".join(src[start:stop]))  # "at 11:20 pm" is no label
     return ["cut: all but a caption"] if is_caption(sentence) else []
 
 
 def _meaning_cuts(src: list[str], kept: list[int], start: int, stop: int) -> list[str]:
-    """Cuts that leave the rest of the sentence saying more, or something else, than it said: a condition
-    ("[Once released from prison,]"), a verb the next one hangs on ("go on to [help] raise"), what a noun needs
-    ("the chance[ to win ...]"), what a count holds for ("third loss[ in five games]"), a preposition whose object
-    now stands alone ("[In the footage, released by] police are filmed" for "deputies are filmed"), what was said
-    ("argued[ that ...]"), a cut inside a quotation ("the book \"Going Clear: Scientology, Hollywood[, and the
-    Prison of Belief]\"") a verb ("the 30 years[ was 'manifestly]' excessive") and a word of a name ("Sky
-    Bet[ League] One")."""
+    """Cuts that leave the rest of the sentence saying more, or something else, than it said: who says it ("[Peter
+    Travers, Rolling Stone:] 'Furious 7' is ..."), whom a pronoun stands for ("[Ian Ayre said] he expected"), a
+    condition ("[Once released from prison,]"), the head of a subject ("the Liverpool[ manager] had"), a verb the
+    next one hangs on ("go on to [help] raise"), what a noun or a verb needs ("the chance[ to win ...]", "order
+    him[ to lie down]"), what a count holds for ("third loss[ in five games]", "[Since selling Armstrong,] United
+    have won just once"), a preposition whose object now stands alone ("[In the footage, released by] police are
+    filmed" for "deputies are filmed"), what was said ("argued[ that ...]"), a cut inside a quotation ("the book
+    \"Going Clear: Scientology, Hollywood[, and the Prison of Belief]\""), a verb ("the 30 years[ was
+    'manifestly]' excessive"), a word of a name ("Sky Bet[ League] One") and the verb of a closing clause ("when
+    his chief rival[, businessman Keith Crisco, died after a fall]")."""
     cuts = [(start - 1, kept[0])] + [(a, b) for a, b in zip(kept, kept[1:]) if b > a + 1] + [(kept[-1], stop)]
     kept_words = [src[k] for k in kept]
     marks = [k for k in range(start, stop) if _quote_marks(src, k, k + 1)]
@@ -430,7 +433,7 @@ def _condition(src: list[str], a: int, b: int) -> bool:
     will escape the drop zone ... if Burnley fail to win]" conditions that clause, not the one kept)."""
     for k in range(a + 1, b):
         w, prev, nxt = src[k], src[k - 1] if k else "", src[k + 1] if k + 1 < len(src) else ""
-        if w in _CLAUSE_OPENERS and b <= len(src) and src[b - 1] != ",":  # an opening ends on its condition's comma
+        if w in _CLAUSE_OPENERS and src[b - 1] != ",":  # an opening ends on its condition's comma
             return False
         if w in _IF and prev not in _NOT_A_CONDITION_BEFORE and nxt not in _NOT_A_CONDITION_AFTER \
                 or w in _PROVISO and nxt == "that" \

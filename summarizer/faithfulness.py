@@ -1434,10 +1434,10 @@ _CAPTION_PHRASES = {"breaks": ("clear ", "away ", "free ", "through "), "attempt
                     "trains": ("at ", "in ", "on ", "with ", "during ", "ahead ", "before "),
                     "raises": ("his arm", "her arm", "his hand", "her hand", "his fist", "her fist", "the trophy"),
                     "warm": ("up ",), "warms": ("up ",), "gives": ("the thumbs", "a thumbs"),
+                    "give": ("the thumbs", "a thumbs"),
                     "leads": ("his team off", "her team off", "the team off", "his side off", "her side off",
                               "the celebrations", "his team out", "her team out"),
-                    "slides": ("on his", "on her"), "shoots": ("past ",), "fires": ("past ", "home "),
-                    "give": ("the thumbs", "a thumbs")}
+                    "slides": ("on his", "on her"), "shoots": ("past ",), "fires": ("past ", "home ")}
 # actions of two people said of a photo where the sentence marks where they stand: "Kim Sears (left) and Jelena
 # Djokovic take shade under big hats"
 _POSITIONED_ACTIONS = frozenset("take share enjoy watch train sit stand chat".split())
@@ -1491,8 +1491,12 @@ def is_caption(sentence: str) -> bool:
     """Whether `sentence` reads as a photo's caption, no news: a short label before a colon ("Father-of-two:
     Paul Doyle, 56, ...", "In need of renovation: it was ..."), or a name doing something in the present tense
     with no auxiliary anywhere ("Jose Luis Gaya celebrates after scoring ...", "Aston Villa defender Jores Okore
-    vies for the ball ...", "Mark Selby and Kurt Maflin look on ...", "Neymar (centre) opens the scoring ..."),
-    or having something done to them ("Mesut Ozil is congratulated by his team-mates ...")."""
+    vies for the ball ...", "Mark Selby and Kurt Maflin look on ...", "Neymar (centre) opens the scoring ...", a
+    caption's phrase: "breaks clear", "shares a joke"), or having something done to them ("Mesut Ozil is
+    congratulated by his team-mates ..."), a present action where a sports photo was taken ("... during their clash
+    in Key Biscayne", "... in action v France"), a post of the photo itself ("shared this boating picture"), a
+    shop's credit ("Dress, £270, ...") or only who is pictured ("Murdered baseball player Chris Lane and his
+    girlfriend Sarah Harper.")."""
     named = _NAMED_ONLY.match(sentence)
     if _CREDIT.match(sentence) and not has_verb(re.split(r"(?<=\.)\s", sentence)[0]) \
             or named and len(sentence.split()) <= 14 and "," not in sentence and not has_verb(named.group(1)):

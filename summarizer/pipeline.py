@@ -500,8 +500,7 @@ def _takeable(sentence: str) -> bool:
     without who says them (`speaks_unattributed`: "I'm progressing with my rehab ...", a unit of one sentence; in a
     unit of several the rewrite check refuses what keeps only those words), no lead-in ("Here's what the critics are
     saying:") and no unit that opens with a quotation's last words ("His fight. ' McIlroy and Woods ..."). A fixture
-    list
-    ("X United vs Y (3pm) ...") has no verb: `has_verb` reads "United" as none."""
+    list ("X United vs Y (3pm) ...") has no verb: `has_verb` reads "United" as none."""
     return has_verb(sentence) and not opens_mid_quote(sentence) and not is_question(sentence) \
         and not is_promo(sentence) and not is_caption(sentence) and not relative_clause_only(sentence) \
         and not (speaks_unattributed(sentence) and first_sentence(sentence, 1) == sentence) \
@@ -631,9 +630,9 @@ class _Doc:
             # rewrites, as written
             unused = [i for i in range(len(self.sents)) if i not in used]
             # (and of those, someone's words alone last)
-            last = sorted(unused, key=lambda i: (not _takeable(self.sents[i]),
-                                                 _someones_words(_quote(self.sents[i]), self.sents[i])))
-            for i in last + sorted(used):
+            ordered = sorted(unused, key=lambda i: (not _takeable(self.sents[i]),
+                                                    _someones_words(_quote(self.sents[i]), self.sents[i])))
+            for i in ordered + sorted(used):
                 text = _quote(self.sents[i])
                 if len(taken) < k and text not in texts:
                     taken.append((i, text, True))
