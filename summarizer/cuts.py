@@ -318,8 +318,15 @@ _SAID = _SPEECH | frozenset("argue argues argued claim claims claimed insist war
                             "conclude ruled rules revealed reveal denied denies deny alleged "
                             "alleges suggest suggests suggested showed shows show proved proves thought fear fears "
                             "feared admit announced confirmed reported".split())
-# (not "as": "quit her job as a fund manager[ to raise ...]" is a role; not "until": "until the end of June")
+# (not "as": "quit her job as a fund manager[ to raise ...]" is a role; not "until": "until the end of June"; not
+# "and": it joins nouns as often as clauses)
 _CLAUSE_SUBORDINATORS = frozenset("when while because although though whereas unless".split())
+# a word whose cut after a negation widens what it denies: "he was not content with[ simply] breaking the record"
+_MERELY = frozenset("simply merely just only solely".split())
+# verbs whose object is a measure: "the trial is expected to last[ between seven and 10 days]"
+_MEASURE_VERBS = frozenset("last lasts lasted cost costs weigh weighs weighed measure measures measured total "
+                           "totals totalled totaled".split())
+_MEASURE_STARTS = frozenset("between about around almost nearly more less up over under at least just a an".split())
 # what a count may hold since: "[Since selling Armstrong,] United have won just once"
 _FEW = frozenset("once twice never only just".split())
 # the head of a subject whose name or club the rest keeps: "the Liverpool[ manager] had no complaints"
@@ -413,6 +420,11 @@ def _meaning_cuts(src: list[str], kept: list[int], start: int, stop: int) -> lis
                 and set(words) - _COPULA - _COPULA_ADVERBS and words[0] not in ("that", "which", "who") \
                 and src[b] not in _FINITE and not src[b].endswith("ing") and _is_word(before) and before not in _FINITE:
             out.append("cut: a verb [" + " ".join(cut) + "]")  # "that the 30 years[ was 'manifestly] ' excessive"
+        elif words[0] in _MERELY and any(src[k] in ("not", "n't", "never") for k in range(max(a - 4, start), a + 1)
+                                         if k in kept):
+            out.append("cut: what the negation denies [" + " ".join(cut) + "]")  # "not content with[ simply] breaking"
+        elif b == stop and before in _MEASURE_VERBS and (words[0] in _MEASURE_STARTS or _ORDINAL.match(words[0])):
+            out.append("cut: what the verb needs [" + " ".join(cut) + "]")  # "expected to last[ between 7 and 10 days]"
         elif len(cut) == 1 and cut[0] in _NAME_NOUNS and a >= start and b < stop and _is_word(before) \
                 and _is_word(src[b]) and before not in _FUNCTION_WORDS and src[b] not in _FUNCTION_WORDS:
             out.append("cut: inside a name [" + " ".join(cut) + "]")

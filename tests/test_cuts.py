@@ -398,6 +398,11 @@ def test_a_photos_caption_is_no_takeaway(sentence, caption):
      "She won the seat when her main rival.", "the verb of its last clause"),
     ("Harbour coach Tom Reyes says Sam Ortiz deserves a chance to prove himself at a stable club.",
      "Sam Ortiz deserves a chance to prove himself.", "whose view it is"),  # the club reports no view
+    # seed 36 read again: what a negation denies, a measure a verb needs
+    ("She was not content with simply winning the title at Harbour Park.",
+     "She was not content with winning the title.", "what the negation denies"),
+    ("Once the jury is chosen, the trial is expected to last between five and 8 days.",
+     "Once the jury is chosen, the trial is expected to last.", "what the verb needs"),
     # a unit the splitter fused: the rewrite keeps only its caption
     ("I have never played better in my life. ' Lena Dahl shares a joke with her coach at the Harbour ground.",
      "Lena Dahl shares a joke with her coach.", "all but a caption"),
