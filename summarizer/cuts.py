@@ -321,6 +321,10 @@ _SAID = _SPEECH | frozenset("argue argues argued claim claims claimed insist war
 # (not "as": "quit her job as a fund manager[ to raise ...]" is a role; not "until": "until the end of June"; not
 # "and": it joins nouns as often as clauses)
 _CLAUSE_SUBORDINATORS = frozenset("when while because although though whereas unless".split())
+# a word whose cut after a number changes what it counts: "will get two[ extra] weeks"
+_MORE = frozenset("extra additional further more fewer less".split())
+_NUMBER_WORDS = frozenset("one two three four five six seven eight nine ten eleven twelve twenty thirty forty fifty "
+                          "hundred thousand million billion dozen".split())
 # a word whose cut after a negation widens what it denies: "he was not content with[ simply] breaking the record"
 _MERELY = frozenset("simply merely just only solely".split())
 # verbs whose object is a measure: "the trial is expected to last[ between seven and 10 days]"
@@ -420,6 +424,11 @@ def _meaning_cuts(src: list[str], kept: list[int], start: int, stop: int) -> lis
                 and set(words) - _COPULA - _COPULA_ADVERBS and words[0] not in ("that", "which", "who") \
                 and src[b] not in _FINITE and not src[b].endswith("ing") and _is_word(before) and before not in _FINITE:
             out.append("cut: a verb [" + " ".join(cut) + "]")  # "that the 30 years[ was 'manifestly] ' excessive"
+        elif len(words) == 1 and words[0] in _MORE and a >= start and _ORDINAL.match(before) and before[0].isdigit() \
+                or len(words) == 1 and words[0] in _MORE and before in _NUMBER_WORDS:
+            out.append("cut: what the count holds for [" + " ".join(cut) + "]")  # "two[ extra] weeks"
+        elif " ".join(words[:3]) in ("in the same", "on the same", "at the same") and a >= start:
+            out.append("cut: what the count holds for [" + " ".join(cut) + "]")  # "never won[ in the same year]"
         elif words[0] in _MERELY and any(src[k] in ("not", "n't", "never") for k in range(max(a - 4, start), a + 1)
                                          if k in kept):
             out.append("cut: what the negation denies [" + " ".join(cut) + "]")  # "not content with[ simply] breaking"

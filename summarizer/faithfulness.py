@@ -1422,7 +1422,7 @@ _PHOTO_POSITION = re.compile(r"\((?:(?:far|second|third) )?(?:left|right|centre|
 # what is done to a player in a photo: "Mesut Ozil is congratulated by his team-mates ...", "Toure is challenged by
 # West Ham's Mark Noble ..." (not "is accused", "is charged": news)
 _PHOTO_PASSIVE = frozenset("congratulated mobbed consoled embraced greeted tackled challenged fouled surrounded hugged "
-                           "lifted stretchered applauded cheered booed chased hoisted".split())
+                           "lifted stretchered applauded cheered booed chased hoisted spoken".split())
 # the same actions, said of two people or a team: "Mark Selby and Kurt Maflin look on during ...", "Arsenal players
 # celebrate winning ..."
 _PLURAL_ACTIONS = frozenset("celebrate pose vie smile wave gesture react walk arrive embrace hug kiss salute applaud "
@@ -1437,7 +1437,8 @@ _CAPTION_PHRASES = {"breaks": ("clear ", "away ", "free ", "through "), "attempt
                     "give": ("the thumbs", "a thumbs"),
                     "leads": ("his team off", "her team off", "the team off", "his side off", "her side off",
                               "the celebrations", "his team out", "her team out"),
-                    "slides": ("on his", "on her"), "shoots": ("past ",), "fires": ("past ", "home ")}
+                    "slides": ("on his", "on her"), "shoots": ("past ",), "fires": ("past ", "home "),
+                    "gets": ("down on one",)}
 # actions of two people said of a photo where the sentence marks where they stand: "Kim Sears (left) and Jelena
 # Djokovic take shade under big hats"
 _POSITIONED_ACTIONS = frozenset("take share enjoy watch train sit stand chat".split())
@@ -1456,9 +1457,9 @@ _CREDIT = re.compile(r"^[\"'\u2018\u201c]?[\w-]+(?: [\w-]+)?,\s*"
 _NAMED_ONLY = re.compile(r"^[\"'\u2018\u201c]?[a-z]+ed\s+(.+)$", re.I)
 # where a sports caption says its photo was taken: "... in action v France", "... during their clash in Key Biscayne"
 _IN_ACTION = re.compile(r"\bin action\b", re.I)
-_DURING_PLAY = re.compile(r"\bduring (?:the|their|his|her|a|an|sunday's|saturday's|friday's|monday's|tuesday's|"
-                          r"wednesday's|thursday's)\s+(?:[\w'-]+\s+){0,4}?(?:clash|match|game|tie|final|semi-final|"
-                          r"quarter-final|fixture|derby|encounter|contest|round|race|bout|session|training)\b", re.I)
+_DURING_PLAY = re.compile(r"\bduring (?:the|their|his|her|a|an|[\w-]+'s)\s+(?:[\w'-]+\s+){0,4}?(?:clash|match|game|"
+                          r"tie|final|semi-final|quarter-final|fixture|derby|encounter|contest|round|race|bout|session|"
+                          r"training|defeat|win|victory|draw|loss)\b", re.I)
 
 
 def _present_action(sentence: str) -> bool:
@@ -1468,6 +1469,7 @@ def _present_action(sentence: str) -> bool:
     tokens = _word_tokens(sentence)
     first = next((k for k, t in enumerate(tokens) if t in _SENTENCE_END), len(tokens))  # a unit's first sentence
     words = [t.lower() for t in tokens[:first] if _is_word(t)][:20]
+    words = [w for k, w in enumerate(words) if w != "'s" or k and words[k - 1] in _CONTRACTING]  # "Georgia's defeat"
     if any(w in _AUXILIARIES or w in _PASSIVE or w in _SAYS or w.endswith("ed") for w in words):
         return False
     for k, w in enumerate(words[:10]):

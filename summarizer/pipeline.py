@@ -482,6 +482,9 @@ _ENDS_ON_A_DETERMINER = re.compile(r"\b(?:" + "|".join(sorted(TITLES | {"the", "
 _LIST_ITEM = re.compile(r"^\s*\(?[a-h1-9]\)\s|^that (?:a|an|the|his|her|their|its)\b", re.I)
 
 
+# a teaser cut off after a word that needs more: "Just 10 seconds after the worker told police that..."
+_TRAILS_OFF = re.compile(r"\b(?:that|the|a|an|and|or|but|to|of|with|for|in|on|at|by|from|as|if|when|who|which)\s*"
+                         r"(?:\.\.\.|\u2026)\s*$", re.I)
 # a sentence that only announces what follows: "Here's what the critics are saying:."
 _LEAD_IN = re.compile(r":\s*[.!?]?\s*$")
 # a unit that opens with the last words of a quotation: "His fight. ' McIlroy and Woods will line up ..."
@@ -506,7 +509,8 @@ def _takeable(sentence: str) -> bool:
         and not (speaks_unattributed(sentence) and first_sentence(sentence, 1) == sentence) \
         and not opening_only(sentence) \
         and not _CUT_AT_INITIAL.search(sentence) and not _LIST_ITEM.match(sentence) and len(sentence.split()) >= 4 \
-        and not (sentence.rstrip().endswith(("...", "\u2026")) and len(sentence.split()) < 10) \
+        and not (sentence.rstrip().endswith(("...", "\u2026")) and (len(sentence.split()) < 10 or _TRAILS_OFF.search(
+            sentence))) \
         and not _ENDS_ON_A_DETERMINER.search(sentence) and not _LEAD_IN.search(sentence) \
         and not _QUOTE_TAIL.match(sentence)
 
@@ -614,8 +618,8 @@ class _Doc:
             if problems:
                 self.flags.append("rewrite_rejected")
                 self.rejected.append("takeaway " + "; ".join(problems))
-            if _someones_words(text, self.sents[i]):  # what would be quoted is someone's words alone: the next
-                return
+            if _someones_words(text, self.sents[i]) or is_question(text):  # someone's words alone, or a question
+                return  # ("People have asked ' what's my favourite goal?"): the next sentence
         if all(similarity(text, t) < NEAR_DUPLICATE for _, t, _ in self.accepted):
             self.accepted.append((i, text, fallback))
 
@@ -629,9 +633,10 @@ class _Doc:
             # sentences not used yet (those a takeaway could be written from first), then the sources of the
             # rewrites, as written
             unused = [i for i in range(len(self.sents)) if i not in used]
-            # (and of those, someone's words alone last)
+            # (and of those, someone's words alone and questions last)
             ordered = sorted(unused, key=lambda i: (not _takeable(self.sents[i]),
-                                                    _someones_words(_quote(self.sents[i]), self.sents[i])))
+                                                    _someones_words(_quote(self.sents[i]), self.sents[i])
+                                                    or is_question(_quote(self.sents[i]))))
             for i in ordered + sorted(used):
                 text = _quote(self.sents[i])
                 if len(taken) < k and text not in texts:

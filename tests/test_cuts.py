@@ -317,6 +317,11 @@ def test_cuts_is_checked_by_the_options():
     ("Prices, \u00a35 to \u00a310, are set by the council each spring.", False),
     ("Injured police officers were taken to hospital after the march.", False),
     ("Labour leads the polls in Wales for the first time since 2016.", False),
+    # seed 37: a present action during a side's result, a proposal, a player spoken to
+    ("A fan invades the pitch during Eastgate's 2-0 defeat by Rovers on Sunday.", True),
+    ("Harbour defender Tom Reyes gets down on one knee to propose to his girlfriend.", True),
+    ("Striker Sam Ortiz is spoken to by the referee after a heated exchange.", True),
+    ("Three fans were arrested during Eastgate's 2-0 defeat by Rovers.", False),
     ("The pair attend a gala at the opera house and Dahl in action against Rovers. ' Being followed is not something "
      "we wanted, ' said Dahl.", True),  # a unit's first sentence
     ("The bank raises its interest rate to five per cent.", False),
@@ -403,6 +408,11 @@ def test_a_photos_caption_is_no_takeaway(sentence, caption):
      "She was not content with winning the title.", "what the negation denies"),
     ("Once the jury is chosen, the trial is expected to last between five and 8 days.",
      "Once the jury is chosen, the trial is expected to last.", "what the verb needs"),
+    # seed 37: a word that changes what a number counts, a scope of "the same" year
+    ("The mayor will get two extra weeks to form a council.", "The mayor will get two weeks to form a council.",
+     "what the count holds for"),
+    ("The winner of the spring race has never gone on to win the cup in the same year.",
+     "The winner of the spring race has never gone on to win the cup.", "what the count holds for"),
     # a unit the splitter fused: the rewrite keeps only its caption
     ("I have never played better in my life. ' Lena Dahl shares a joke with her coach at the Harbour ground.",
      "Lena Dahl shares a joke with her coach.", "all but a caption"),
@@ -464,6 +474,7 @@ def test_the_end_of_someones_words_is_no_quote(unit, words):
 
 @pytest.mark.parametrize("sentence", [
     "Here's what the critics are saying:.",  # a lead-in (seed 36)
+    "But just ten seconds after the guard told the police that...",  # a teaser that trails off (seed 37)
     "His fight. ' Dahl and Reyes will meet in the final at Harbour Park this week but in contrasting form.",
 ])
 def test_a_lead_in_and_a_quotations_last_words_are_no_takeaway(sentence):
@@ -471,3 +482,24 @@ def test_a_lead_in_and_a_quotations_last_words_are_no_takeaway(sentence):
 
     assert not _takeable(sentence)
     assert _takeable("He said the season was over. ' We will fight on, ' he added.")
+
+
+def test_a_fallback_that_is_a_question_is_not_taken(tiny_model, monkeypatch):
+    """Seed 37 (listed mode): "People have asked ' what's my favourite goal?" was quoted as a takeaway."""
+    from summarizer.options import SummarizeOptions
+    from summarizer.pipeline import Engine
+
+    engine = Engine(tiny_model, device="cpu")
+    article = "\n".join([
+        "people have asked ' what's my favourite goal? ' i always say ' the next one '. ' dahl scored twice against "
+        "rovers in the cup last season.",
+        "Harbour won the league title by four points in May.",
+        "The club sold 20,000 season tickets before the summer.",
+        "The coach signed a new three-year contract on Friday.",
+        "A new stand for 5,000 fans will open next spring.",
+        "The captain has played 300 games for the club since 2015.",
+    ])
+    monkeypatch.setattr(engine, "_generate", lambda items, options, max_new_tokens: [[] for _ in items])
+    monkeypatch.setattr(engine, "support", None)
+    draft, = engine.summarize([article], SummarizeOptions(num_beams=2, cuts="listed"))
+    assert not any(t.rstrip().endswith("?") for t in draft.takeaways), draft.takeaways
