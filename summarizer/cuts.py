@@ -424,8 +424,8 @@ def _meaning_cuts(src: list[str], kept: list[int], start: int, stop: int) -> lis
                 and set(words) - _COPULA - _COPULA_ADVERBS and words[0] not in ("that", "which", "who") \
                 and src[b] not in _FINITE and not src[b].endswith("ing") and _is_word(before) and before not in _FINITE:
             out.append("cut: a verb [" + " ".join(cut) + "]")  # "that the 30 years[ was 'manifestly] ' excessive"
-        elif len(words) == 1 and words[0] in _MORE and a >= start and _ORDINAL.match(before) and before[0].isdigit() \
-                or len(words) == 1 and words[0] in _MORE and before in _NUMBER_WORDS:
+        elif len(words) == 1 and words[0] in _MORE and (
+                a >= start and _ORDINAL.match(before) and before[0].isdigit() or before in _NUMBER_WORDS):
             out.append("cut: what the count holds for [" + " ".join(cut) + "]")  # "two[ extra] weeks"
         elif " ".join(words[:3]) in ("in the same", "on the same", "at the same") and a >= start:
             out.append("cut: what the count holds for [" + " ".join(cut) + "]")  # "never won[ in the same year]"

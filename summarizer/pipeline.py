@@ -498,9 +498,9 @@ def _takeable(sentence: str) -> bool:
     made George Foreman famous in defeat.", a caption), no opening phrase with only a relative clause ("At the
     driving experience, which bills itself as ..."), not cut at an initial, after "the" or at a title ("co-chair of
     the a.", "... washougal sgt."), no item of a list ("a) being ..."), no "that" clause alone, no heading under four
-    words ("Centre-backs.") and no short teaser that trails off ("For Biden, watch, wait and..."), no photo's caption
-    (`is_caption`: "Jose Luis Gaya celebrates after scoring ...", "Father-of-two: Paul Doyle, 56, ..."), no one's words
-    without who says them (`speaks_unattributed`: "I'm progressing with my rehab ...", a unit of one sentence; in a
+    words ("Centre-backs.") and no teaser that trails off, short or cut after a word that needs more ("For Biden,
+    watch, wait and...", "... told police that..."), no photo's caption (`is_caption`: "Jose Luis Gaya celebrates
+    after scoring ...", "Father-of-two: Paul Doyle, 56, ..."), no one's words without who says them (`speaks_unattributed`: "I'm progressing with my rehab ...", a unit of one sentence; in a
     unit of several the rewrite check refuses what keeps only those words), no lead-in ("Here's what the critics are
     saying:") and no unit that opens with a quotation's last words ("His fight. ' McIlroy and Woods ..."). A fixture
     list ("X United vs Y (3pm) ...") has no verb: `has_verb` reads "United" as none."""
@@ -509,8 +509,8 @@ def _takeable(sentence: str) -> bool:
         and not (speaks_unattributed(sentence) and first_sentence(sentence, 1) == sentence) \
         and not opening_only(sentence) \
         and not _CUT_AT_INITIAL.search(sentence) and not _LIST_ITEM.match(sentence) and len(sentence.split()) >= 4 \
-        and not (sentence.rstrip().endswith(("...", "\u2026")) and (len(sentence.split()) < 10 or _TRAILS_OFF.search(
-            sentence))) \
+        and not (sentence.rstrip().endswith(("...", "\u2026"))
+                 and (len(sentence.split()) < 10 or _TRAILS_OFF.search(sentence))) \
         and not _ENDS_ON_A_DETERMINER.search(sentence) and not _LEAD_IN.search(sentence) \
         and not _QUOTE_TAIL.match(sentence)
 
@@ -599,7 +599,7 @@ class _Doc:
         attribution, and only its first sentence when the splitter left several in one), and the draft says
         so (rewrite_rejected, with the reason); not that either when it is someone's words with no word of who
         says them (`_someones_words`: "I'm progressing with my rehab ...", or the end of a quotation that opened
-        before its unit)."""
+        before its unit), nor a question."""
         if threshold is not None and texts:
             probs = []
             for t in texts:  # best beam first: the first the classifier supports
