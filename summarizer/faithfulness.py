@@ -1489,6 +1489,7 @@ _NO_CAPTION_BEFORE = frozenset("we you i they will to".split())
 _LOOK_NEWS = frozenset("after for to set like forward into".split())
 
 
+@lru_cache(maxsize=4096)  # the rewrite check asks again for every beam of a sentence (`cuts._caption_cut`)
 def is_caption(sentence: str) -> bool:
     """Whether `sentence` reads as a photo's caption, no news: a short label before a colon ("Father-of-two:
     Paul Doyle, 56, ...", "In need of renovation: it was ..."), or a name doing something in the present tense

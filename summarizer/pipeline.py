@@ -634,11 +634,11 @@ class _Doc:
             # rewrites, as written
             unused = [i for i in range(len(self.sents)) if i not in used]
             # (and of those, someone's words alone and questions last)
+            quotes = {i: _quote(self.sents[i]) for i in range(len(self.sents))}  # each sentence quoted once
             ordered = sorted(unused, key=lambda i: (not _takeable(self.sents[i]),
-                                                    _someones_words(_quote(self.sents[i]), self.sents[i])
-                                                    or is_question(_quote(self.sents[i]))))
+                                                    _someones_words(quotes[i], self.sents[i]) or is_question(quotes[i])))
             for i in ordered + sorted(used):
-                text = _quote(self.sents[i])
+                text = quotes[i]
                 if len(taken) < k and text not in texts:
                     taken.append((i, text, True))
                     texts.append(text)
