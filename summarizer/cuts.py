@@ -25,7 +25,7 @@ import re
 
 from .faithfulness import _CONTRACTIONS, _DATE_WORDS, _POSSESSIVE_PRONOUNS, _SENTENCE_END, _SPEECH, _VERBS
 from .faithfulness import _SUBJECT_PRONOUNS as _SUBJECTS
-from .faithfulness import _is_word, _word_tokens, align, has_verb, is_caption, speaks_unattributed
+from .faithfulness import _finite_at, _is_word, _word_tokens, align, has_verb, is_caption, speaks_unattributed
 
 # speech verbs whose attribution is safe to drop: reports, not beliefs, claims or pleas (`faithfulness._SPEECH` less
 # "insisted", "admitted", "warned", "claims", ...: "X insisted he was innocent" -> "He was innocent" is X's claim)
@@ -240,7 +240,8 @@ def checked_cuts(text: str, source: str, context: str = "") -> list[str]:
     """What of `unlisted_cuts`'s checks the default (`cuts="checked"`) adds to the rules: a view that loses its
     holder (`holder_cut`), someone's words that lose who says them, a list that loses an item ("Real Madrid,[
     Manchester United,] Juventus and PSG were all keen", "found at Circular Quay[, The Rocks, Pyrmont and Martin
-    Place]"), a quotation left open ("he offers a 'clear, credible plan[ - not false promises']") and the cuts
+    Place]", "enquiries from consortia in America[, China and Australia with ...]"), a quotation left open ("he offers
+    a 'clear, credible plan[ - not false promises']") and the cuts
     that change what the rest says (`_meaning_cuts`: a condition, what a count holds for, ...; the listed
     check refuses them too)."""
     found = _kept(text, source, context)
@@ -258,7 +259,7 @@ def checked_cuts(text: str, source: str, context: str = "") -> list[str]:
                 and "," in src[max(a - 6, 0):a] and not has_verb(" ".join(words)):  # "A, B[, C] and D"
             out.append("cut: an item of a list [" + " ".join(gap) + "]")
     suffix = src[kept[-1] + 1:stop]
-    if _list_tail(suffix):
+    if _list_tail(suffix) or src[kept[-1] - 1] in _ENDS_ON_PREPOSITION and _list_run(suffix):
         out.append("cut: a list's last items [" + " ".join(suffix) + "]")
     out += _speaker_cut(text, " ".join(src[start:stop])) + _meaning_cuts(src, kept, start, stop)
     out += _caption_cut(src, start, stop)
@@ -349,6 +350,18 @@ _FUNCTION_WORDS = frozenset("the a an of in on at to for from with by and or but
 _AMOUNT_OF = re.compile(r"^(?:a |an |the )?(?:host|raft|phalanx|series|string|number|lot|lots|couple|pair|group|"
                         r"handful|range|total|tons|dozens|hundreds|thousands|millions|variety|bunch|slew|spate|"
                         r"flurry|wave|crowd|kind|sort|type|piece|set|collection|array|selection) of$")
+# verbs of moving someone that need where to: "was hospitalized and ... transferred[ to jail]", "was taken[ to
+# hospital]" (taken, admitted alone say something else)
+_MOVED = frozenset("transferred taken rushed airlifted flown sent admitted brought carried moved relocated "
+                   "driven".split())
+# a subject that opens with one of these is a clause of its own: "What was once the gateway to an ancient city[,
+# built circa 700 AD ..., stands before him]"
+_FREE_RELATIVES = frozenset("what whatever whoever whichever".split())
+_RELATIVES = frozenset("that which who".split())
+# an opening participle ("[Now officially] sold out by the retailer, ...") and the adverbs that may come before it
+_PARTICIPLES = frozenset("sold born built made known seen given taken found held kept left brought caught shot "
+                         "hit struck won lost told paid put set run beaten driven written thrown".split())
+_LEAD_ADVERBS = frozenset("now once still newly already also then".split())
 _ENDS_ON_PREPOSITION = frozenset("of by from with for to in at on about against into onto than between among "
                                  "over under".split())
 
@@ -370,8 +383,13 @@ def _meaning_cuts(src: list[str], kept: list[int], start: int, stop: int) -> lis
     have won just once"), a preposition whose object now stands alone ("[In the footage, released by] police are
     filmed" for "deputies are filmed"), what was said ("argued[ that ...]"), a cut inside a quotation ("the book
     \"Going Clear: Scientology, Hollywood[, and the Prison of Belief]\""), a verb ("the 30 years[ was
-    'manifestly]' excessive"), a word of a name ("Sky Bet[ League] One") and the verb of a closing clause ("when
-    his chief rival[, businessman Keith Crisco, died after a fall]")."""
+    'manifestly]' excessive"), a word of a name ("Sky Bet[ League] One"), the verb of a closing clause ("when
+    his chief rival[, businessman Keith Crisco, died after a fall]"), where someone was moved ("transferred[ to
+    jail]"), how one lay ("lay[ face] down"), the head of a hyphenated word ("win[-at-all-costs manager ...]"), the
+    subject after an opening phrase ("Situated off Africa[, Cape Verde] has"), what makes a clause relative
+    ("aftershocks[ that] have continued", "the performance of O'Connor[, who] won"), the verb of who says it ("...,
+    the procuratorate[, said]") and the main verb ("Boxing fans hoping to attend the weigh-in[ ... must buy
+    tickets]", "Now sold out by the retailer[, pieces ... have popped up on eBay]")."""
     cuts = [(start - 1, kept[0])] + [(a, b) for a, b in zip(kept, kept[1:]) if b > a + 1] + [(kept[-1], stop)]
     kept_words = [src[k] for k in kept]
     marks = [k for k in range(start, stop) if _quote_marks(src, k, k + 1)]
@@ -437,6 +455,30 @@ def _meaning_cuts(src: list[str], kept: list[int], start: int, stop: int) -> lis
         elif len(cut) == 1 and cut[0] in _NAME_NOUNS and a >= start and b < stop and _is_word(before) \
                 and _is_word(src[b]) and before not in _FUNCTION_WORDS and src[b] not in _FUNCTION_WORDS:
             out.append("cut: inside a name [" + " ".join(cut) + "]")
+        elif cut[0] in ("to", "into") and before in _MOVED and a >= start and len(words) > 1:
+            out.append("cut: where to [" + " ".join(cut) + "]")  # "transferred[ to jail]"
+        elif words == ["face"] and b < stop and src[b] in ("down", "up", "first"):
+            out.append("cut: how [" + " ".join(cut) + "]")  # "lay[ face] down"
+        elif cut[0] == "-" and cut[2:3] == ["-"] and not cut[1].isdigit() \
+                and any(cut[k - 1] != "-" and cut[k] != "-" for k in range(1, len(cut))):  # more than the word's parts
+            out.append("cut: inside a hyphenated word [" + " ".join(cut) + "]")  # "win[-at-all-costs manager]"
+        elif a >= start and cut[0] == "," and cut[-1] != "," and b < stop and src[b] in _FINITE | {"will", "can"} \
+                and len(words) <= 5 and not set(words) & (_RELATIVES | _ATTRIBUTION | _SUBJECTS | {"also"}) \
+                and _opens_with_a_phrase(src[start:a + 1]):
+            out.append("cut: the subject [" + " ".join(cut) + "]")  # "Situated off Africa[, Cape Verde] has long"
+        elif a >= start and b < stop and len(cut) == 1 and cut[0] in _RELATIVES and _finite_at(src, b):
+            out.append("cut: what makes a clause relative [" + " ".join(cut) + "]")  # "aftershocks[ that] have"
+        elif a >= start and b < stop and words in (["who"], ["which"]) and (src[a - 1] == "of" or any(
+                src[k] == "," and k + 1 in kept and (src[k + 1] in _FINITE | {"also", "then", "still", "somehow"}
+                                                     or _finite_at(src, k + 1)) for k in kept if k > b)):
+            # "The performance of O'Connor[, who] won gold": the performance did not; "The video[, which] was released
+            # Thursday, also shows ...": two verbs
+            out.append("cut: what makes a clause relative [" + " ".join(cut) + "]")
+        elif b == stop and cut[0] in _RELATIVES and "one of" in " ".join(kept_words[-8:]):
+            out.append("cut: what the count holds for [" + " ".join(cut) + "]")  # "one of many bands[ that ...]"
+        elif a >= start and all(w in _ATTRIBUTION or w in ("has", "had", "also", "later") for w in words) \
+                and any(w in _ATTRIBUTION for w in words):
+            out.append("cut: the verb of who says it [" + " ".join(cut) + "]")  # "..., the procuratorate[ said]"
     # a closing clause cut short of its verb: "as colleagues at Sussex Police[ and officers ... rallied together]"
     sub = max((k for k in kept if src[k] in _CLAUSE_SUBORDINATORS), default=None)
     if sub is not None and _words(src[kept[-1] + 1:stop]) and src[sub + 1] != "of" \
@@ -444,7 +486,45 @@ def _meaning_cuts(src: list[str], kept: list[int], start: int, stop: int) -> lis
         rest = [src[k] for k in kept if k > sub]
         if rest and not has_verb(" ".join(rest)) and has_verb(" ".join(src[sub + 1:stop])):
             out.append("cut: the verb of its last clause [" + " ".join(src[kept[-1] + 1:stop]) + "]")
+    # the main verb, with the subject kept: "Boxing fans hoping to attend the weigh-in[ ... must buy tickets]",
+    # "Now officially sold out by the retailer[, pieces ... have popped up on eBay]", "What was once the gateway ...[
+    # stands before him]"
+    rest = src[kept[-1] + 1:stop]
+    finite = [k for k in range(len(kept_words)) if _finite_at(kept_words, k)]
+    lead = next((w for w in kept_words if w not in _LEAD_ADVERBS and not w.endswith("ly")), "")
+    if _words(rest) and any(_finite_at(rest, k) or rest[k] in _VERBS for k in range(len(rest))) and (
+            not _may_be_finite(kept_words) and any(  # "Boxing fans hoping to attend ...", "Two sisters ... missing"
+                w.endswith("ing") and len(w) > 4 and kept_words[k - 1] not in _FUNCTION_WORDS
+                for k, w in enumerate(kept_words) if k)
+            or kept_words[0] in _FREE_RELATIVES and len(finite) == 1  # "What was once ..."
+            or not finite and rest[0] == "," and (len(lead) > 4 and lead.endswith("ed") or lead in _PARTICIPLES)):
+        # (the last: an opening participle, "Now sold out ...")
+        out.append("cut: the main verb [" + " ".join(rest) + "]")
     return out
+
+
+def _may_be_finite(words: list[str]) -> bool:
+    """Whether any of `words` may be a finite verb: an auxiliary, a form of a common verb or a past form ("died"),
+    or a present form in -s after a word that may be a subject ("the gel contains"; not "fans hoping", a noun before
+    a participle)."""
+    for k, w in enumerate(words):
+        prev, nxt = (words[k - 1] if k else ""), (words[k + 1] if k + 1 < len(words) else "")
+        if _finite_at(words, k) or w == "n't" or w in _VERBS and not w.endswith("ing") and w not in ("may", "will") \
+                and prev not in _FUNCTION_WORDS or len(w) >= 4 and w.endswith("ed") and prev != "-":  # "the open day"
+            return True
+        if k and len(w) >= 4 and w.endswith("s") and not w.endswith(("ss", "us", "is", "'s")) \
+                and not nxt.endswith("ing") and prev not in _FUNCTION_WORDS and not prev.isdigit() \
+                and prev not in _NUMBER_WORDS:
+            return True
+    return False
+
+
+def _opens_with_a_phrase(tokens: list[str]) -> bool:
+    """Whether a sentence opens with a phrase before its subject: a preposition or a participle ("Situated off the
+    coast of Africa, Cape Verde has ...", "Cradled in her mother's arms, ..., the little girl was ...")."""
+    words = [w for w in _words(tokens) if w not in ("but", "and", "cnn", "now")]
+    first = words[0] if words else ""
+    return first in _ENDS_ON_PREPOSITION or first in _PARTICIPLES or len(first) > 4 and first.endswith(("ed", "ing"))
 
 
 def _condition(src: list[str], a: int, b: int) -> bool:
@@ -484,6 +564,23 @@ def _list_tail(tokens: list[str]) -> bool:
         return False  # examples may go: "possession of drugs[, including cocaine and ecstasy]"
     items = " ".join(tokens[1:]).replace(" and ", " , ").replace(" or ", " , ").split(",")
     return ("and" in words or "or" in words) and len(items) >= 3 and all(0 < len(i.split()) <= 4 for i in items)
+
+
+def _list_run(tokens: list[str]) -> bool:
+    """Whether a closing opens with the rest of a list before the sentence goes on: after a comma, short items with
+    no verb, the last after "and" or "or", then a preposition, a mark or a clause ("consortia in America[, China and
+    Australia with some parties already ...]")."""
+    if tokens[:1] != [","] or len(tokens) < 2 or not _is_word(tokens[1]):
+        return False
+    last = next((k for k, t in enumerate(tokens[:12]) if t in ("and", "or")), None)
+    if last is None:
+        return False
+    end = next((k for k in range(last + 1, len(tokens)) if tokens[k] in _ENDS_ON_PREPOSITION or not _is_word(tokens[k])
+                or tokens[k] in ("who", "which", "while", "as", "where")), len(tokens))
+    items = " ".join(tokens[1:last]).split(",") + [" ".join(tokens[last + 1:end])]
+    return all(0 < len(i.split()) <= 3 for i in items) and not has_verb(" ".join(tokens[1:end])) \
+        and not any(w in _VERBS or w.endswith("ing") for w in tokens[1:end]) \
+        and tokens[1] not in _ENDS_ON_PREPOSITION | _RELATIVES | {"including", "such", "and", "or", "but", "where"}
 
 
 def holder_cut(text: str, source: str, context: str = "") -> list[str]:

@@ -1404,7 +1404,14 @@ _PROMO = re.compile(r"\b(?:see (?:all )?(?:the |our )?(?:photos|pictures|pics|ga
 
 
 _PROMO_START = re.compile(r"^[\"'\u201c\u2018(]*(?:find out (?:how|more|what|who|why)|click (?:here|through)|"
-                          r"sign up|exclusive:)", re.I)  # "Find out how Romeu and ...", "Exclusive: ..."
+                          r"sign up|exclusive:|related:|read more:|see also:|more:|watch:|video:|editor's note:|"
+                          r"[^:.!?\"]{2,60}\bseries:)", re.I)  # "Find out how Romeu and ...", "Exclusive: ...", a
+# link's label: "Related: Amy's Kitchen recalls ...", "Nick Paton Walsh's Afghanistan series: ISIS recruits ..."
+# a line of a table: "Morgan Schneiderlin (Southampton) wanted by: Arsenal, Spurs valued at: £25m"
+_TABLE_LINE = re.compile(r"\b(?:wanted by|valued at|current job|current club|contract until)\s*:", re.I)
+# a link's invitation after a sentence: "Neil Ashton broke the Sterling contract story on Monday-click here to read
+# the full article."
+_CLICK_HERE = re.compile(r"\bclick here to (?:read|see|watch|view|find)\b", re.I)
 
 
 # present-tense actions a photo's caption is written in ("Luis Suarez scores his second of the night ...",
@@ -1413,7 +1420,8 @@ _PROMO_START = re.compile(r"^[\"'\u201c\u2018(]*(?:find out (?:how|more|what|who
 # firm holds 40% of the market", "Smith heads the inquiry", "He battles cancer")
 _CAPTION_ACTIONS = frozenset("celebrates poses vies smiles waves gestures reacts walks arrives jumps dives grimaces "
                              "embraces hugs kisses salutes applauds rides listens warms scores chats tussles slots "
-                             "leaps wheels greets clutches kneels sprints".split())
+                             "leaps wheels greets clutches kneels sprints trudges curls hides congratulates "
+                             "pens awaits".split())
 _CAPTION_LABEL = re.compile(r"^[\"'\u201c\u2018]?(?!according to\b)([^:;,.!?\"]{2,40}):\s+\S", re.I)
 _NOT_A_SUBJECT_END = frozenset("the a an his her their its to of he she they it and".split())
 # where a person stands in the photo: "Neymar (centre) opens the scoring ...", "Benteke (second left) is mobbed ..."
@@ -1438,7 +1446,12 @@ _CAPTION_PHRASES = {"breaks": ("clear ", "away ", "free ", "through "), "attempt
                     "leads": ("his team off", "her team off", "the team off", "his side off", "her side off",
                               "the celebrations", "his team out", "her team out"),
                     "slides": ("on his", "on her"), "shoots": ("past ",), "fires": ("past ", "home "),
-                    "gets": ("down on one",)}
+                    "gets": ("down on one",), "watches": ("on ",), "crosses": ("the line", "for "),
+                    "shakes": ("hands",), "lunges": ("in ",), "puts": ("in a shift",), "plays": ("a shot",),
+                    "bends": ("home", "in "),
+                    "runs": ("away to celebrate", "off to celebrate"), "opens": ("the scoring", "the newly"),
+                    "invades": ("the pitch",), "throws": ("a ball", "a netball", "the ball"),
+                    "kicks": ("the winning", "a penalty", "the ball")}
 # actions of two people said of a photo where the sentence marks where they stand: "Kim Sears (left) and Jelena
 # Djokovic take shade under big hats"
 _POSITIONED_ACTIONS = frozenset("take share enjoy watch train sit stand chat".split())
@@ -1528,7 +1541,8 @@ def is_caption(sentence: str) -> bool:
         if w in _PASSIVE or w in _AUXILIARIES or w in _SPEECH or w in ("who", "which", "that", "to"):
             return False
         if k and k not in owned and prev not in _NOT_A_SUBJECT_END \
-                and not any(x in _AUXILIARIES or x in _PASSIVE for x in after):
+                and not any((x in _AUXILIARIES or x in _PASSIVE) and x != "being" for x in after):  # "after being sent
+            # off" is no auxiliary of the action
             if w in _CAPTION_ACTIONS and k < 10 and after[:1] != ["of"]:  # "scores of protesters"
                 return True
             if k < 10 and any((" ".join(after[:3]) + " ").startswith(p) for p in _CAPTION_PHRASES.get(w, ())):
@@ -1571,7 +1585,11 @@ def speaks_unattributed(text: str) -> bool:
 
 
 def is_promo(sentence: str) -> bool:
-    return _PROMO.search(sentence) is not None or _PROMO_START.search(sentence) is not None
+    """Whether `sentence` points elsewhere rather than telling news: an invitation ("... see all the photos", "click
+    here to read the full article"), a link's label ("Related: ...", "Nick Paton Walsh's Afghanistan series: ...")
+    or a line of a table ("... wanted by: Arsenal, Spurs valued at: £25m")."""
+    return _PROMO.search(sentence) is not None or _PROMO_START.search(sentence) is not None \
+        or _TABLE_LINE.search(sentence) is not None or _CLICK_HERE.search(sentence) is not None
 
 
 _NOUN_AND_RELATIVE = re.compile(r"^[\"'\u201c\u2018(]*(?:the|a|an|this|that)\s+(?:[\w'\u2019-]+\s+){1,4}?"

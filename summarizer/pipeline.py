@@ -494,7 +494,7 @@ _QUOTE_TAIL = re.compile(r"^\S+(?:\s\S+){0,2}[.!?]\s*['\u2019\"\u201d]\s")
 def _takeable(sentence: str) -> bool:
     """Whether a takeaway may be written from `sentence`: it has a verb (a caption such as "Dress, £270, at
     johnlewis.com." has none), does not begin inside a quotation, is no question ("How do I get tickets?" is a
-    heading), no promotion ("... see all the photos."), no noun with only a relative clause ("The fight which
+    heading), no promotion, link label or table line (`is_promo`), no noun with only a relative clause ("The fight which
     made George Foreman famous in defeat.", a caption), no opening phrase with only a relative clause ("At the
     driving experience, which bills itself as ..."), not cut at an initial, after "the" or at a title ("co-chair of
     the a.", "... washougal sgt."), no item of a list ("a) being ..."), no "that" clause alone, no heading under four

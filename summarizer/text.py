@@ -307,4 +307,7 @@ def ensure_sentence_end(text: str) -> str:
     text = text.strip()
     if text and text[-1] not in ".!?\"'\u201d\u2019)\u2026\u3002\uff01\uff1f":  # also 。！？
         text += "."
+    elif len(text) > 1 and text[-1] in "\"'\u201d\u2019" and text[-2] not in ".!?,\u2026" \
+            and text.rstrip("\"'\u201d\u2019 ")[-1:] not in (".", "!", "?", "\u2026", ""):
+        text += "."  # 'he was called "Africa's youngest billionaire"' ends as a sentence
     return text

@@ -52,6 +52,10 @@ def test_recase_uses_the_articles_own_casing():
 def test_ensure_sentence_end():
     assert ensure_sentence_end("It rained ") == "It rained."
     assert ensure_sentence_end('He said "no."') == 'He said "no."'
+    # a rewrite that stops at a closing quote mark (seed 38: '... called "Africa's youngest billionaire"')
+    assert ensure_sentence_end('He was called "the fastest man alive"') == 'He was called "the fastest man alive".'
+    assert ensure_sentence_end("They sang ' the long way home '") == "They sang ' the long way home '."
+    assert ensure_sentence_end("He asked 'why?'") == "He asked 'why?'"
 
 
 # paragraphs that exercise what fast_pysbd changes: abbreviations before names, numbers and
