@@ -256,7 +256,8 @@ def checked_cuts(text: str, source: str, context: str = "") -> list[str]:
                 and not any(w.isdigit() for w in words) and _next_item(src[b:]):  # not "Wayne[, 33,] ..."
             out.append("cut: an item of a list [" + " ".join(gap) + "]")
         elif len(gap) > 1 and gap[0] == "," and "," not in gap[1:] and len(words) <= 3 and src[b] in ("and", "or") \
-                and "," in src[max(a - 6, 0):a] and not has_verb(" ".join(words)):  # "A, B[, C] and D"
+                and ("," in src[max(a - 6, 0):a] or len(words) <= 2 and src[a - 1] in _ENDS_ON_PREPOSITION) \
+                and not has_verb(" ".join(words)):  # "A, B[, C] and D", "in America[, China] and Australia"
             out.append("cut: an item of a list [" + " ".join(gap) + "]")
     suffix = src[kept[-1] + 1:stop]
     if _list_tail(suffix) or src[kept[-1] - 1] in _ENDS_ON_PREPOSITION and _list_run(suffix):
@@ -358,6 +359,9 @@ _MOVED = frozenset("transferred taken rushed airlifted flown sent admitted broug
 # built circa 700 AD ..., stands before him]"
 _FREE_RELATIVES = frozenset("what whatever whoever whichever".split())
 _RELATIVES = frozenset("that which who".split())
+# an opening clause that may hold whom a pronoun after it stands for: "[When one witness testifies ...,] Hernandez
+# appears to glare at him"
+_WHEN = frozenset("when as after while before once because if whenever".split())
 # an opening participle ("[Now officially] sold out by the retailer, ...") and the adverbs that may come before it
 _PARTICIPLES = frozenset("sold born built made known seen given taken found held kept left brought caught shot "
                          "hit struck won lost told paid put set run beaten driven written thrown".split())
@@ -476,6 +480,9 @@ def _meaning_cuts(src: list[str], kept: list[int], start: int, stop: int) -> lis
             out.append("cut: what makes a clause relative [" + " ".join(cut) + "]")
         elif b == stop and cut[0] in _RELATIVES and "one of" in " ".join(kept_words[-8:]):
             out.append("cut: what the count holds for [" + " ".join(cut) + "]")  # "one of many bands[ that ...]"
+        elif a < start and len(words) >= 3 and words[0] in _WHEN and _object_pronoun(kept_words):
+            out.append("cut: whom '" + _object_pronoun(kept_words) + "' stands for [" + " ".join(cut) + "]")
+            # "[When one witness testifies ...,] Hernandez appears to glare at him"
         elif a >= start and all(w in _ATTRIBUTION or w in ("has", "had", "also", "later") for w in words) \
                 and any(w in _ATTRIBUTION for w in words):
             out.append("cut: the verb of who says it [" + " ".join(cut) + "]")  # "..., the procuratorate[ said]"
@@ -489,18 +496,39 @@ def _meaning_cuts(src: list[str], kept: list[int], start: int, stop: int) -> lis
     # the main verb, with the subject kept: "Boxing fans hoping to attend the weigh-in[ ... must buy tickets]",
     # "Now officially sold out by the retailer[, pieces ... have popped up on eBay]", "What was once the gateway ...[
     # stands before him]"
+    main = []  # the rewrite's main clause: its words up to a subordinate clause's
+    for w in kept_words:
+        if w in _WHEN - {"once"} or w in _RELATIVES or w in _CLAUSE_SUBORDINATORS or w in ("since", "until", "whose"):
+            break
+        main.append(w)
     rest = src[kept[-1] + 1:stop]
+    # a participle after its subject, where the verb was: cut just before it, or in the closing
+    participle = any(main[k].endswith("ing") and not main[k].endswith("thing") and len(main[k]) > 4
+                     and _is_word(main[k - 1]) and main[k - 1] not in _FUNCTION_WORDS
+                     and (_words(src[kept[k - 1] + 1:kept[k]]) or any(_finite_at(rest, j) for j in range(len(rest))))
+                     for k in range(1, len(main)))
     finite = [k for k in range(len(kept_words)) if _finite_at(kept_words, k)]
     lead = next((w for w in kept_words if w not in _LEAD_ADVERBS and not w.endswith("ly")), "")
-    if _words(rest) and any(_finite_at(rest, k) or rest[k] in _VERBS for k in range(len(rest))) and (
-            not _may_be_finite(kept_words) and any(  # "Boxing fans hoping to attend ...", "Two sisters ... missing"
-                w.endswith("ing") and len(w) > 4 and kept_words[k - 1] not in _FUNCTION_WORDS
-                for k, w in enumerate(kept_words) if k)
-            or kept_words[0] in _FREE_RELATIVES and len(finite) == 1  # "What was once ..."
+    if participle and not _may_be_finite(main):  # "Boxing fans hoping to attend ...", "Two sisters ... missing",
+        # "Kumar Sangakkara[, making his Surrey debut, outshone Pietersen,] scoring a century"
+        out.append("cut: the main verb")
+    elif _words(rest) and any(_finite_at(rest, k) or rest[k] in _VERBS for k in range(len(rest))) and (
+            kept_words[0] in _FREE_RELATIVES and len(finite) == 1  # "What was once ..."
             or not finite and rest[0] == "," and (len(lead) > 4 and lead.endswith("ed") or lead in _PARTICIPLES)):
         # (the last: an opening participle, "Now sold out ...")
         out.append("cut: the main verb [" + " ".join(rest) + "]")
     return out
+
+
+def _object_pronoun(words: list[str]) -> str:
+    """The object pronoun of the clause `words` open with, that cannot stand for its subject ("Hernandez appears to
+    glare at him": someone else), or "" ("Smith said the fans had backed him" may mean Smith)."""
+    for w in words[1:]:
+        if w in _SAID or w in _RELATIVES or w in ("and", "but", ",", "as", "while", "when", "after", "before"):
+            return ""
+        if w in ("him", "them"):
+            return w
+    return ""
 
 
 def _may_be_finite(words: list[str]) -> bool:

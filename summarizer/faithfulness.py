@@ -1528,7 +1528,9 @@ def is_caption(sentence: str) -> bool:
     if m and len(m.group(1).split()) <= 4 and not has_verb(m.group(1)):
         return True
     unmarked = _PHOTO_POSITION.sub(" ", sentence)
-    tokens = [t for t in _word_tokens(unmarked) if _is_word(t)]
+    tokens = _word_tokens(unmarked)
+    first = next((k for k, t in enumerate(tokens) if t in _SENTENCE_END), len(tokens))  # a unit's first sentence:
+    tokens = [t for t in tokens[:first] if _is_word(t)]  # "The Scot pens his scorecard ... ' I rate him, ' said ..."
     # a possessive "'s" is no verb ("Jose Mourinho poses on Wimbledon's Centre Court"; "he's" is), and the word
     # after it a noun ("the men's sprints")
     kept = [k for k, t in enumerate(tokens) if t != "'s" or k and tokens[k - 1] in _CONTRACTING]

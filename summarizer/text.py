@@ -178,7 +178,7 @@ def split_sentences_cut(text: str, min_words: int = 1) -> tuple[list[str], bool]
             pieces = [s.lower() for s in blingfire.text_to_sentences(shown).split("\n")]
         else:
             pieces = [s for chunk in _chunks(para, PYSBD_CHUNK_CHARS, _SAFE_BREAK) for s in _segmenter().segment(chunk)]
-        for s in pieces:
+        for s in (p for piece in pieces for p in _after_photo_marks(piece)):
             s = s.strip()
             if len(s) > MAX_SENTENCE_CHARS:
                 cut = True
@@ -186,6 +186,22 @@ def split_sentences_cut(text: str, min_words: int = 1) -> tuple[list[str], bool]
             elif s and len(s.split()) >= min_words:
                 sentences.append(s)
     return sentences, cut
+
+
+# a photo's caption that runs into the next sentence with no full stop, as captions are written: "... congratulated
+# by Li Hao-tong (right) another birdie on the 17th made Li favourite ...", "... in the East Village (pictured) he
+# had been wanted on a robbery charge"; the mark ends the caption when a sentence's first word follows it
+_PHOTO_BREAK = re.compile(r"\((?:(?:far|second|third) )?(?:left|right|centre|center|top|bottom|pictured|above|below|"
+                          r"inset)\)\s+(?=(?:the|a|an|another|he|she|they|it|his|her|their|this|there|i|we)\s)", re.I)
+
+
+def _after_photo_marks(sentence: str) -> list[str]:
+    """`sentence` cut after each photo mark (`_PHOTO_BREAK`) that a new sentence follows."""
+    out, start = [], 0
+    for m in _PHOTO_BREAK.finditer(sentence):
+        out.append(sentence[start:m.end()].strip())
+        start = m.end()
+    return out + [sentence[start:]]
 
 
 def _lower_start(m: re.Match) -> str:

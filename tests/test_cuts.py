@@ -110,6 +110,9 @@ CHECKED = [
     ("Exhibits will be found at Circular Quay, The Rocks, Darling Harbour, Pyrmont and Martin Place.",
      "Exhibits will be found at Circular Quay, The Rocks, Darling Harbour and Martin Place.",
      "an item of a list [, pyrmont]"),
+    # seed 38: the middle item of three, the first before the cut ("consortia in America[, China] and Australia")
+    ("The chairman has taken calls from buyers in America, China and Australia.",
+     "The chairman has taken calls from buyers in America and Australia.", "an item of a list [, china]"),
     ("the leader will insist he offers a \u2018 clear, credible and concrete plan on immigration \u2013 not false "
      "promises \u2019.", "The leader will insist he offers a \u2018 clear, credible and concrete plan on immigration.",
      "closing inside a quotation"),  # lowercased text writes its quote marks apart
@@ -338,6 +341,9 @@ def test_cuts_is_checked_by_the_options():
     ("The suspended captain watches on from the stands at Harbour Park.", True),
     ("From lunges to push-ups, the pair perform a range of moves to music.", False),
     ("The world No 1 congratulates the amateur champion after chipping in at the 2nd hole.", True),
+    # a unit whose first sentence is a caption, its quotation after it ("... ' I rate him highly, ' said Dahl.")
+    ("Dahl celebrates with her team-mates at Harbour Park. ' I rate this side highly, ' said Dahl, who was on the "
+     "losing side in 2007.", True),
     ("Sam Ortiz breaks the club record for goals in a season.", False),
     ("The firm shares a lot of its data with partners abroad.", False),
     ("The council attempts to balance its budget every spring.", False),
@@ -446,6 +452,12 @@ def test_a_photos_caption_is_no_takeaway(sentence, caption):
      "The man was shot in the back as he lay down on the ground.", "how"),
     ("The chairman has taken calls from buyers in America, China and Australia with some already visiting.",
      "The chairman has taken calls from buyers in America.", "a list's last items"),
+    ("Harbour captain Tom Reyes, playing his 300th game, outshone Ortiz, scoring twice as the hosts won 3-0.",
+     "Harbour captain Tom Reyes scoring twice as the hosts won 3-0.", "the main verb"),
+    ("The three men are now facing up to 20 years in jail if convicted.",
+     "Three men facing up to 20 years in jail if convicted.", "the main verb"),
+    ("When a former team-mate tells the court about the night of the fight, Reyes appears to stare at him.",
+     "Reyes appears to stare at him.", "whom 'him' stands for"),
     # a unit the splitter fused: the rewrite keeps only its caption
     ("I have never played better in my life. ' Lena Dahl shares a joke with her coach at the Harbour ground.",
      "Lena Dahl shares a joke with her coach.", "all but a caption"),
@@ -493,6 +505,12 @@ def test_the_default_check_refuses_cuts_that_change_what_the_rest_says(source, r
      "The champions require three goals in the return leg.", "the main verb"),
     ("Ed Miller plans to scrap the tax for most first-time buyers, curbing rent rises.",
      "Ed Miller plans to scrap the tax for most first-time buyers.", "the main verb"),
+    ("People living near the old mill who know its history disagree with the plan.",
+     "People living near the old mill who know its history disagree.", "the main verb"),
+    ("Reyes ' never once ' told the coach, Tom Frost, that he wants to leave Harbour.",
+     "Reyes ' never once ' told the coach that he wants to leave Harbour.", "the main verb"),
+    ("After the final whistle at Harbour Park, Reyes said the fans had always backed him.",
+     "Reyes said the fans had always backed him.", "whom 'him' stands for"),
 ])
 def test_the_new_checks_leave_what_does_not_change_the_meaning(source, rewrite, problem):
     from summarizer.cuts import checked_cuts

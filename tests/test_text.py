@@ -93,3 +93,17 @@ def test_casing_table_counts_forms_inside_sentences_and_breaks_ties_by_first_see
     assert table["nasa"] == "Nasa"  # once each: the first seen wins
     assert table["reuters"] == "reuters" and table["rain"] == "rain"  # only ever a first word: lowercase
     assert table["nato"] == "NATO"  # unless it is an acronym
+
+
+def test_a_caption_that_runs_into_the_next_sentence_is_cut_at_its_photo_mark():
+    """Seed 38: "... congratulated by Li Hao-tong (right) another birdie on the 17th made Li favourite ..." was one
+    unit, and quoted as one takeaway."""
+    text = ("The 25-year-old was close to tears (left), and hugged by her rival Amy Frost (right) another birdie on "
+            "the 17th gave Frost the lead. Kim Sears (left) and Jo Reyes (right) arrived at noon.")
+    assert split_sentences(text) == [
+        "The 25-year-old was close to tears (left), and hugged by her rival Amy Frost (right)",
+        "another birdie on the 17th gave Frost the lead.",
+        "Kim Sears (left) and Jo Reyes (right) arrived at noon.",
+    ]
+    lower = text.lower()
+    assert split_sentences(lower)[1] == "another birdie on the 17th gave frost the lead."
