@@ -225,12 +225,14 @@ def unlisted_cuts(text: str, source: str, context: str = "") -> list[str]:
         suffix = suffix[:-1]
     if not _safe_closing(suffix, src[kept[-1]], "," in src[max(kept[-1] - 4, 0):kept[-1]]):
         out.append("cut: closing [" + " ".join(suffix) + "]")
+    elif _list_tail(suffix) or src[kept[-1] - 1] in _ENDS_ON_PREPOSITION and _list_run(suffix):
+        out.append("cut: a list's last items [" + " ".join(suffix) + "]")  # "from consortia in America[, China ...]"
     said = [w for w in _words(prefix) + _words(suffix) if w in _ATTRIBUTION]
     if said and quoted:  # "[Spokesman Mark Wright told CNN] the jet performed 'aggressive maneuvers'": a claim
         out.append("cut: who said what the rewrite quotes (" + said[0] + ")")
     out += _view_without_holder(src, kept, said, start, stop) + _speaker_cut(text, " ".join(src[start:stop]))
     out += [p for p in _meaning_cuts(src, kept, start, stop) if p not in out]  # "...[, ... if Jovetic ...]"
-    out += _caption_cut(src, start, stop)
+    out += _caption_cut(src, start, stop) + _unquoted(text, src, kept, start)
     if said and _words(prefix) and src[kept[0]] in _PRONOUNS and any(w in _ATTRIBUTION for w in _words(prefix)):
         out.append("cut: whom '" + src[kept[0]] + "' stands for (" + " ".join(prefix) + ")")  # "[Dyche says] his side"
     return out
@@ -263,7 +265,7 @@ def checked_cuts(text: str, source: str, context: str = "") -> list[str]:
     if _list_tail(suffix) or src[kept[-1] - 1] in _ENDS_ON_PREPOSITION and _list_run(suffix):
         out.append("cut: a list's last items [" + " ".join(suffix) + "]")
     out += _speaker_cut(text, " ".join(src[start:stop])) + _meaning_cuts(src, kept, start, stop)
-    out += _caption_cut(src, start, stop)
+    out += _caption_cut(src, start, stop) + _unquoted(text, src, kept, start)
     marks, sentence_marks = _open_marks(text), _open_marks(" ".join(src[start:stop]))
     if marks and marks % 2 and sentence_marks is not None and sentence_marks % 2 == 0:
         out.append("cut: closing inside a quotation [" + " ".join(suffix) + "]")  # "a 'clear, credible plan[ ...']"
@@ -359,6 +361,27 @@ _MOVED = frozenset("transferred taken rushed airlifted flown sent admitted broug
 # built circa 700 AD ..., stands before him]"
 _FREE_RELATIVES = frozenset("what whatever whoever whichever".split())
 _RELATIVES = frozenset("that which who".split())
+# seed 39: an -ly word that is no adverb of the word after it; a year; the months; nouns of what someone says; modals
+_NOT_ADVERBS = frozenset("only early family daily weekly monthly yearly likely unlikely friendly elderly lovely "
+                         "deadly costly ugly holy lonely silly jolly hilly curly burly timely lively orderly "
+                         "italy sally holly kelly emily lily billy".split())
+_YEAR = re.compile(r"^(?:1[6-9]|20)\d\d$")
+_MONTHS = frozenset("january february march april may june july august september october november december jan feb "
+                    "mar apr jun jul aug sep sept oct nov dec".split())
+_CLAIM_NOUNS = frozenset("rumours rumors reports claims suggestions allegations speculation fears hopes "
+                         "accusations denials".split())
+_MODALS = frozenset("will would could should can may might must".split())
+# nouns that need what they are for: "in their bid[ for promotion]", "the search[ for survivors]"
+_NEEDS_FOR = frozenset("bid bids search quest hunt race fight battle push chase calls call demand demands "
+                       "appetite room responsibility".split())
+_TIME_NOUNS = frozenset("time moment day night days".split())
+# "[For one couple, however,] these streets became a 26-mile aisle": what holds for some holds for all
+_SOME = frozenset("one some many most several few".split())
+# "his[ younger] brother" is the same man
+_KIN = frozenset("brother brothers sister sisters son sons daughter daughters sibling siblings".split())
+_COMPARATIVES = frozenset("colder warmer wetter drier hotter cooler higher lower bigger smaller larger older younger "
+                          "stronger weaker faster slower cheaper dearer richer poorer better worse longer shorter "
+                          "greater fewer heavier lighter".split())
 # an opening clause that may hold whom a pronoun after it stands for: "[When one witness testifies ...,] Hernandez
 # appears to glare at him"
 _WHEN = frozenset("when as after while before once because if whenever".split())
@@ -368,6 +391,15 @@ _PARTICIPLES = frozenset("sold born built made known seen given taken found held
 _LEAD_ADVERBS = frozenset("now once still newly already also then".split())
 _ENDS_ON_PREPOSITION = frozenset("of by from with for to in at on about against into onto than between among "
                                  "over under".split())
+
+
+def _unquoted(text: str, src: list[str], kept: list[int], start: int) -> list[str]:
+    """["cut: the quote marks of someone's words"] when `text` keeps someone's words in the first person without the
+    quote marks around them: "David Hawley said[: '] he was one of the fittest men I've ever met"."""
+    if _MARKS.search(text) or not any(src[k] in ("i", "me", "my", "we", "our") and _quote_marks(src, start, k) % 2
+                                      for k in kept):
+        return []
+    return ["cut: the quote marks of someone's words"]
 
 
 def _caption_cut(src: list[str], start: int, stop: int) -> list[str]:
@@ -480,6 +512,29 @@ def _meaning_cuts(src: list[str], kept: list[int], start: int, stop: int) -> lis
             out.append("cut: what makes a clause relative [" + " ".join(cut) + "]")
         elif b == stop and cut[0] in _RELATIVES and "one of" in " ".join(kept_words[-8:]):
             out.append("cut: what the count holds for [" + " ".join(cut) + "]")  # "one of many bands[ that ...]"
+        elif len(words) == 1 and len(before) > 5 and before.endswith("ly") and before not in _NOT_ADVERBS \
+                and b < stop and _is_word(src[b]) and src[b] not in _FUNCTION_WORDS and a >= start:
+            out.append("cut: what the adverb says of [" + " ".join(cut) + "]")  # "a blindingly[ sunny] Havana day"
+        elif words[-1:] and _YEAR.match(words[-1]) and len(words) == 1 and a >= start and (
+                before.isdigit() and src[a - 1] in _MONTHS or before in _MONTHS):
+            out.append("cut: part of a date [" + " ".join(cut) + "]")  # "born on March 5[, 1898]"
+        elif b == stop and words[0] == "that" and before in _CLAIM_NOUNS:
+            out.append("cut: what was said [" + " ".join(cut) + "]")  # "rejected rumours[ that he ...]"
+        elif cut[0] in _MODALS and all(w in _LEAD_ADVERBS | {"soon", "even", "only"} for w in cut[1:]) \
+                and a >= start and b < stop and _is_word(src[b]) \
+                and not src[b].endswith(("ed", "ing")) and src[b] not in _FINITE:
+            out.append("cut: a verb [" + " ".join(cut) + "]")  # "Keane[ will] face trial"
+        elif b == stop and cut[0] in ("for", "of") and before in _NEEDS_FOR:
+            out.append("cut: what the noun needs [" + " ".join(cut) + "]")  # "in their bid[ for promotion]"
+        elif b == stop and before in _TIME_NOUNS and src[a - 1] == "the" and cut[0] in ("when", "after", "that",
+                                                                                        "before", "where"):
+            out.append("cut: what the noun needs [" + " ".join(cut) + "]")  # "remembers the time[ after the divorce
+            # being particularly bleak]"
+        elif a < start and words[0] == "for" and words[1:2] and words[1] in _SOME and cut[-1] == ",":
+            out.append("cut: whom it holds for [" + " ".join(cut) + "]")  # "[For one couple,] these streets became"
+        elif any(w in _COMPARATIVES for w in words) and len(words) <= 2 and b < stop and _is_word(src[b]) \
+                and src[b] not in _FUNCTION_WORDS and src[b] != "than" and src[b] not in _KIN:
+            out.append("cut: a comparison [" + " ".join(cut) + "]")  # "[The colder] weather is set to last"
         elif a < start and len(words) >= 3 and words[0] in _WHEN and _object_pronoun(kept_words):
             out.append("cut: whom '" + _object_pronoun(kept_words) + "' stands for [" + " ".join(cut) + "]")
             # "[When one witness testifies ...,] Hernandez appears to glare at him"

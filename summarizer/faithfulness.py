@@ -1451,7 +1451,11 @@ _CAPTION_PHRASES = {"breaks": ("clear ", "away ", "free ", "through "), "attempt
                     "bends": ("home", "in "),
                     "runs": ("away to celebrate", "off to celebrate"), "opens": ("the scoring", "the newly"),
                     "invades": ("the pitch",), "throws": ("a ball", "a netball", "the ball"),
-                    "kicks": ("the winning", "a penalty", "the ball")}
+                    "kicks": ("the winning", "a penalty", "the ball"), "vent": ("their ",)}
+# a photo of someone doing something, in a caption's present tense: "Dani Alves ... is pictured training for
+# Barcelona on Friday" (not "Sterling was pictured smoking a shisha pipe": news of a photo)
+_PICTURED_DOING = re.compile(r"^(?:(?!\b(?:who|which|that)\b)[^.!?:]){2,80}\b(?:is|are) (?:pictured|photographed) "
+                             r"[a-z]+ing\b", re.I)
 # actions of two people said of a photo where the sentence marks where they stand: "Kim Sears (left) and Jelena
 # Djokovic take shade under big hats"
 _POSITIONED_ACTIONS = frozenset("take share enjoy watch train sit stand chat".split())
@@ -1518,6 +1522,8 @@ def is_caption(sentence: str) -> bool:
             or named and len(sentence.split()) <= 14 and "," not in sentence and not has_verb(named.group(1)):
         return True  # "Dress, £270, Gina Bacconi at johnlewis.com."; "Murdered baseball player Chris Lane and his
         # girlfriend Sarah Harper."
+    if _PICTURED_DOING.match(sentence):
+        return True  # "Brendan Rodgers is pictured putting his Liverpool side through their paces ..."
     if (_IN_ACTION.search(sentence) or _DURING_PLAY.search(sentence)) and _present_action(sentence):
         return True  # "Djokovic powers a forehand back at the Scotsman during their clash in Key Biscayne"
     photo = _THIS_PHOTO.search(sentence)

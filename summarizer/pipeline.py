@@ -456,7 +456,7 @@ def _supported(candidates: list[str], source: str, context: str, max_sentences: 
         text = detokenize(raw)
         if max_sentences > 1:  # an abstract: at most this many sentences
             text = " ".join(_capitalize(x) for x in split_sentences(text)[:max_sentences])
-        text = ensure_sentence_end(_capitalize(text))
+        text = ensure_sentence_end(_capitalize(_PHOTO_MARK.sub("", text)))  # "Raul's (l) club record"
         if len(content(text)) < 2 or len(text.split()) < min_words:
             continue
         problems = unfaithful(text, source, context)
@@ -474,6 +474,8 @@ def _supported(candidates: list[str], source: str, context: str, max_sentences: 
     return passing, ([] if passing else first_problems or [])
 
 
+# where someone stands in a photo, which a rewrite may copy: "the forward is catching Raul's (l) club record"
+_PHOTO_MARK = re.compile(r"\s*\((?:(?:far|second|third) )?(?:left|right|centre|center|l|r|top|bottom|pictured)\)", re.I)
 # a unit the splitter cut at an initial: "... who is co-chair of the a." (the A. Alfred Taubman Foundation)
 _CUT_AT_INITIAL = re.compile(r"\s[a-hj-z]\.$")
 # a unit the splitter cut after a determiner or a title: "... in five separate operations, the.", "... sgt."

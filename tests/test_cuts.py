@@ -341,6 +341,10 @@ def test_cuts_is_checked_by_the_options():
     ("The suspended captain watches on from the stands at Harbour Park.", True),
     ("From lunges to push-ups, the pair perform a range of moves to music.", False),
     ("The world No 1 congratulates the amateur champion after chipping in at the 2nd hole.", True),
+    # seed 39: fans venting, someone pictured doing something now (a photo of then is news)
+    ("Harbour fans vent their anger at the owners before the cup game against Rovers.", True),
+    ("Harbour coach Tom Reyes is pictured putting his side through their paces on Thursday.", True),
+    ("Striker Sam Ortiz was pictured smoking a pipe with a team-mate earlier this season.", False),
     # a unit whose first sentence is a caption, its quotation after it ("... ' I rate him highly, ' said Dahl.")
     ("Dahl celebrates with her team-mates at Harbour Park. ' I rate this side highly, ' said Dahl, who was on the "
      "losing side in 2007.", True),
@@ -456,6 +460,27 @@ def test_a_photos_caption_is_no_takeaway(sentence, caption):
      "Harbour captain Tom Reyes scoring twice as the hosts won 3-0.", "the main verb"),
     ("The three men are now facing up to 20 years in jail if convicted.",
      "Three men facing up to 20 years in jail if convicted.", "the main verb"),
+    # seed 39: an adverb's word, a date's year, what a rumour says, a modal, what a bid is for, "the time" of what,
+    # whom it holds for, a comparison, and someone's words without their quote marks
+    ("Tom Reyes sits in a quiet cafe on a blindingly bright Harbour morning.",
+     "Tom Reyes sits in a quiet cafe on a blindingly Harbour morning.", "what the adverb says of"),
+    ("The mayor was born on June 9, 1931.", "The mayor was born on June 9.", "part of a date"),
+    ("Dahl has rejected rumours that she does not get on with her coach at Harbour.", "Dahl has rejected rumours.",
+     "what was said"),
+    ("Reyes will face trial at Harbour Crown Court on May 4.", "Reyes face trial at Harbour Crown Court on May 4.",
+     "a verb"),
+    ("Residents can now park for free in the new car park on Sundays.",
+     "Residents park for free in the new car park on Sundays.", "a verb"),
+    ("Harbour dropped two points at bottom side Eastgate in their bid for promotion.",
+     "Harbour dropped two points at bottom side Eastgate in their bid.", "what the noun needs"),
+    ("She says the job was hard, but remembers the time after the flood being worst.",
+     "She says the job was hard, but remembers the time.", "what the noun needs"),
+    ("For one family, however, the road became a 10-mile walk to school.",
+     "The road became a 10-mile walk to school.", "whom it holds for"),
+    ("The colder weather is set to last until the middle of May.", "Weather is set to last until the middle of May.",
+     "a comparison"),
+    ("Speaking on Monday, Tom Reyes said: ' It's a real shock, he was one of the kindest men I've ever met. '",
+     "Tom Reyes said he was one of the kindest men I've ever met.", "the quote marks of someone's words"),
     ("When a former team-mate tells the court about the night of the fight, Reyes appears to stare at him.",
      "Reyes appears to stare at him.", "whom 'him' stands for"),
     # a unit the splitter fused: the rewrite keeps only its caption
@@ -505,6 +530,17 @@ def test_the_default_check_refuses_cuts_that_change_what_the_rest_says(source, r
      "The champions require three goals in the return leg.", "the main verb"),
     ("Ed Miller plans to scrap the tax for most first-time buyers, curbing rent rises.",
      "Ed Miller plans to scrap the tax for most first-time buyers.", "the main verb"),
+    # seed 39's checks leave an adjective in -ly, a year with no day before it, a noun whose clause is the
+    # sentence's, "will" before a verb in -ed, a year's time, "his younger brother", quoted words kept in marks
+    ("Reyes scored in the costly 2014 defeat at Harbour Park.", "Reyes scored in the costly defeat.",
+     "what the adverb says of"),
+    ("The mayor was born in Harbour in 1931.", "The mayor was born in Harbour.", "part of a date"),
+    ("Dahl was nominated for player of the year after a standout season.", "Dahl was nominated for player of the year.",
+     "what the noun needs"),
+    ("Reyes and his younger brother Sam were banned for two years.", "Reyes and his brother Sam were banned.",
+     "a comparison"),
+    ("Tom Reyes said: ' I was the kindest man I've ever met. '", "Tom Reyes said: ' I was the kindest man. '",
+     "the quote marks of someone's words"),
     ("People living near the old mill who know its history disagree with the plan.",
      "People living near the old mill who know its history disagree.", "the main verb"),
     ("Reyes ' never once ' told the coach, Tom Frost, that he wants to leave Harbour.",
@@ -573,3 +609,21 @@ def test_a_fallback_that_is_a_question_is_not_taken(tiny_model, monkeypatch):
     monkeypatch.setattr(engine, "support", None)
     draft, = engine.summarize([article], SummarizeOptions(num_beams=2, cuts="listed"))
     assert not any(t.rstrip().endswith("?") for t in draft.takeaways), draft.takeaways
+
+
+def test_a_rewrite_leaves_out_where_someone_stands_in_a_photo():
+    """Seed 38: "The Portuguese forward is catching Raul's (l) club record." kept the photo's mark."""
+    from summarizer.pipeline import _supported
+
+    source = "the forward is catching dahl's (l) club record and is just four goals shy of reyes (r)."
+    assert _supported(["the forward is catching dahl's (l) club record."], source, "")[0] == [
+        "The forward is catching dahl's club record."]
+
+
+def test_the_listed_check_refuses_a_list_cut_short_before_the_sentence_goes_on():
+    """Seed 38 (listed mode): "... from consortia in America[, China and Australia with some parties ...]"."""
+    from summarizer.cuts import unlisted_cuts
+
+    source = "The chairman has taken calls from buyers in America, China and Australia with some already visiting."
+    problems = unlisted_cuts("The chairman has taken calls from buyers in America.", source)
+    assert any(p.startswith("cut: a list's last items") for p in problems), problems
