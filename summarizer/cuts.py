@@ -56,6 +56,7 @@ _PRONOUNS = (_SUBJECTS - {"you"}) | (_POSSESSIVE_PRONOUNS - {"your"}) | {"him", 
 # words of a view, not a fact: "[According to Marvin Hagler,] Mayweather lacks class", "[Ferguson says] the
 # 23-year-old is still some way off"; such a view keeps its holder unless an institution reports it ("..., police said")
 _VIEW_WORDS = frozenset("should must ought deserve deserves deserved need needs lacks lack best worst better worse "
+                        "most hardest toughest easiest difficult "
                         "greatest great good bad wrong right brilliant fantastic amazing terrible awful superb "
                         "important unlikely likely probably hopefully sure confident still too very can't cannot "
                         "could might would".split())
@@ -362,6 +363,9 @@ _MOVED = frozenset("transferred taken rushed airlifted flown sent admitted broug
 _FREE_RELATIVES = frozenset("what whatever whoever whichever".split())
 _RELATIVES = frozenset("that which who".split())
 # seed 39: an -ly word that is no adverb of the word after it; a year; the months; nouns of what someone says; modals
+# speech verbs of a claim: what follows is the speaker's, not a fact ("Messi has a place at Barcelona until he
+# decides to retire[, claim club president]")
+_CLAIMED = frozenset("claim claims claimed insist insists insisted allege alleges alleged".split())
 _NOT_ADVERBS = frozenset("only early family daily weekly monthly yearly likely unlikely friendly elderly lovely "
                          "deadly costly ugly holy lonely silly jolly hilly curly burly timely lively orderly "
                          "italy sally holly kelly emily lily billy".split())
@@ -535,12 +539,31 @@ def _meaning_cuts(src: list[str], kept: list[int], start: int, stop: int) -> lis
         elif any(w in _COMPARATIVES for w in words) and len(words) <= 2 and b < stop and _is_word(src[b]) \
                 and src[b] not in _FUNCTION_WORDS and src[b] != "than" and src[b] not in _KIN:
             out.append("cut: a comparison [" + " ".join(cut) + "]")  # "[The colder] weather is set to last"
+        elif a < start and words[0] == "by" and words[1:2] and (_YEAR.match(words[1]) or words[1] in _MONTHS):
+            out.append("cut: a limit [" + " ".join(cut) + "]")  # "[By 2050,] that will be 1 out of 3"
+        elif b == stop and a >= start and _claim_tail(cut) and not any(w in _SAID or w in _HOLDER_KEPT
+                                                                      for w in kept_words):
+            out.append("cut: whose claim it is [" + " ".join(cut) + "]")  # "..., claim club president"
+        elif a < start and _ATTRIBUTION.intersection(words) and any(w in ("him", "them") for w in kept_words) \
+                and set(words) - _PRONOUNS - _ATTRIBUTION - {"that", "also"}:
+            out.append("cut: whom 'him' stands for [" + " ".join(cut) + "]")  # "[Giordano said] police beat him"
         elif a < start and len(words) >= 3 and words[0] in _WHEN and _object_pronoun(kept_words):
             out.append("cut: whom '" + _object_pronoun(kept_words) + "' stands for [" + " ".join(cut) + "]")
             # "[When one witness testifies ...,] Hernandez appears to glare at him"
         elif a >= start and all(w in _ATTRIBUTION or w in ("has", "had", "also", "later") for w in words) \
                 and any(w in _ATTRIBUTION for w in words):
             out.append("cut: the verb of who says it [" + " ".join(cut) + "]")  # "..., the procuratorate[ said]"
+    # an aside between dashes kept alone: "Bates[ --] the Tulsa County reserve deputy accused of manslaughter ...[ --
+    # told NBC's 'Today' show ...]"
+    dashes = [k for k in range(start, stop) if src[k] == "-" and 0 < k and src[k - 1] == "-"]
+    if len(dashes) >= 2 and dashes[0] < kept[0] and kept[-1] < dashes[-1] and _words(src[dashes[-1] + 1:stop]) \
+            and len(_words(src[start:dashes[0]])) <= 6:
+        out.append("cut: all but an aside [" + " ".join(src[dashes[-1] + 1:stop]) + "]")
+    # what was said, without its verb: "A Turkish official says[ police have detained] two people suspected ..."
+    said_at = next((i for i, k in enumerate(kept) if src[k] in _SAID), None)
+    if said_at and len(kept) - said_at > 2 and src[kept[said_at]] in _ATTRIBUTION \
+            and not _plain_finite(kept_words[said_at + 1:]) and _plain_finite(src[kept[said_at] + 1:kept[said_at + 1]]):
+        out.append("cut: the verb of what was said")
     # a closing clause cut short of its verb: "as colleagues at Sussex Police[ and officers ... rallied together]"
     sub = max((k for k in kept if src[k] in _CLAUSE_SUBORDINATORS), default=None)
     if sub is not None and _words(src[kept[-1] + 1:stop]) and src[sub + 1] != "of" \
@@ -584,6 +607,24 @@ def _object_pronoun(words: list[str]) -> str:
         if w in ("him", "them"):
             return w
     return ""
+
+
+def _claim_tail(cut: list[str]) -> bool:
+    """Whether a closing cut is who claims what the rewrite keeps: ", claim club president", ", scientists have
+    claimed" (not "[and will be a contender to claim both awards]", "[and Willmott claimed bronze]")."""
+    for k, w in enumerate(cut):
+        if w in _CLAIMED and "," in cut[:k]:
+            tail = _words(cut[k + 1:])
+            return not tail or cut[k - 1] == "," and len(tail) <= 5 and not has_verb(" ".join(tail))
+    return False
+
+
+def _plain_finite(words: list[str]) -> bool:
+    """Whether `words` hold an auxiliary or a form of a common verb (not a guess from "-ed" or "-s": "two people
+    suspected of involvement" has none)."""
+    return any(w in _FINITE | _MODALS | {"n't", "do", "does", "did", "been"} or w in _VERBS and not w.endswith("ing")
+               and w not in ("'s", "'d") and (not k or words[k - 1] not in _FUNCTION_WORDS)
+               for k, w in enumerate(words))
 
 
 def _may_be_finite(words: list[str]) -> bool:

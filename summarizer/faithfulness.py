@@ -1405,10 +1405,13 @@ _PROMO = re.compile(r"\b(?:see (?:all )?(?:the |our )?(?:photos|pictures|pics|ga
 
 _PROMO_START = re.compile(r"^[\"'\u201c\u2018(]*(?:find out (?:how|more|what|who|why)|click (?:here|through)|"
                           r"sign up|exclusive:|related:|read more:|see also:|more:|watch:|video:|editor's note:|"
+                          r"get ready for\b.*\bour\b|"
                           r"[^:.!?\"]{2,60}\bseries:)", re.I)  # "Find out how Romeu and ...", "Exclusive: ...", a
 # link's label: "Related: Amy's Kitchen recalls ...", "Nick Paton Walsh's Afghanistan series: ISIS recruits ..."
 # a line of a table: "Morgan Schneiderlin (Southampton) wanted by: Arsenal, Spurs valued at: £25m"
-_TABLE_LINE = re.compile(r"\b(?:wanted by|valued at|current job|current club|contract until)\s*:", re.I)
+_TABLE_LINE = re.compile(r"\b(?:wanted by|valued at|current job|current club|contract until)\s*:|"
+                         r"^[\w' .-]{3,40}\s\d{1,2}(?:\.\d)?\s*\([^)]*\bvs?\b[^)]*\)", re.I)  # or a player's
+# rating: "Christian Benteke 8.5 (Tottenham vs Aston Villa) Benteke's 11 goals ..."
 # a link's invitation after a sentence: "Neil Ashton broke the Sterling contract story on Monday-click here to read
 # the full article."
 _CLICK_HERE = re.compile(r"\bclick here to (?:read|see|watch|view|find)\b", re.I)
@@ -1421,8 +1424,10 @@ _CLICK_HERE = re.compile(r"\bclick here to (?:read|see|watch|view|find)\b", re.I
 _CAPTION_ACTIONS = frozenset("celebrates poses vies smiles waves gestures reacts walks arrives jumps dives grimaces "
                              "embraces hugs kisses salutes applauds rides listens warms scores chats tussles slots "
                              "leaps wheels greets clutches kneels sprints trudges curls hides congratulates "
-                             "pens awaits".split())
+                             "pens awaits scratches".split())
 _CAPTION_LABEL = re.compile(r"^[\"'\u201c\u2018]?(?!according to\b)([^:;,.!?\"]{2,40}):\s+\S", re.I)
+# words that open a clause after a caption's: what follows them is not the caption's verb
+_CAPTION_CLAUSE_ENDS = frozenset("as after when while before because".split())
 _NOT_A_SUBJECT_END = frozenset("the a an his her their its to of he she they it and".split())
 # where a person stands in the photo: "Neymar (centre) opens the scoring ...", "Benteke (second left) is mobbed ..."
 _PHOTO_POSITION = re.compile(r"\((?:(?:far|second|third) )?(?:left|right|centre|center|l|r|l-r|r-l|top|bottom|front|back|"
@@ -1430,7 +1435,7 @@ _PHOTO_POSITION = re.compile(r"\((?:(?:far|second|third) )?(?:left|right|centre|
 # what is done to a player in a photo: "Mesut Ozil is congratulated by his team-mates ...", "Toure is challenged by
 # West Ham's Mark Noble ..." (not "is accused", "is charged": news)
 _PHOTO_PASSIVE = frozenset("congratulated mobbed consoled embraced greeted tackled challenged fouled surrounded hugged "
-                           "lifted stretchered applauded cheered booed chased hoisted spoken".split())
+                           "lifted stretchered applauded cheered booed chased hoisted spoken crowded".split())
 # the same actions, said of two people or a team: "Mark Selby and Kurt Maflin look on during ...", "Arsenal players
 # celebrate winning ..."
 _PLURAL_ACTIONS = frozenset("celebrate pose vie smile wave gesture react walk arrive embrace hug kiss salute applaud "
@@ -1451,10 +1456,12 @@ _CAPTION_PHRASES = {"breaks": ("clear ", "away ", "free ", "through "), "attempt
                     "bends": ("home", "in "),
                     "runs": ("away to celebrate", "off to celebrate"), "opens": ("the scoring", "the newly"),
                     "invades": ("the pitch",), "throws": ("a ball", "a netball", "the ball"),
-                    "kicks": ("the winning", "a penalty", "the ball"), "vent": ("their ",)}
+                    "kicks": ("the winning", "a penalty", "the ball"), "vent": ("their ",), "controls": ("the ball",),
+                    "scratches": ("his head", "her head")}
 # a photo of someone doing something, in a caption's present tense: "Dani Alves ... is pictured training for
 # Barcelona on Friday" (not "Sterling was pictured smoking a shisha pipe": news of a photo)
-_PICTURED_DOING = re.compile(r"^(?:(?!\b(?:who|which|that)\b)[^.!?:]){2,80}\b(?:is|are) (?:pictured|photographed) "
+_PICTURED_DOING = re.compile(r"^(?:[^.!?:]{2,30}:\s+)?(?:(?!\b(?:who|which|that)\b)[^.!?:]){2,80}\b(?:is|are) "
+                             r"(?:pictured|photographed) "
                              r"[a-z]+ing\b", re.I)
 # actions of two people said of a photo where the sentence marks where they stand: "Kim Sears (left) and Jelena
 # Djokovic take shade under big hats"
@@ -1544,12 +1551,15 @@ def is_caption(sentence: str) -> bool:
     owned = {i for i, k in enumerate(kept) if k and tokens[k - 1] == "'s"}
     for k, w in enumerate(words[:14]):
         prev, after = (words[k - 1] if k else ""), words[k + 1:]
+        clause = next((j for j, x in enumerate(after) if x in _CAPTION_CLAUSE_ENDS), len(after))
+        own = after[:clause]  # the caption's own clause: "... scratches his head as players leave after the match
+        # is abandoned"
         if w in ("is", "are") and k and after[:1] and after[0] in _PHOTO_PASSIVE:
             return True
         if w in _PASSIVE or w in _AUXILIARIES or w in _SPEECH or w in ("who", "which", "that", "to"):
             return False
         if k and k not in owned and prev not in _NOT_A_SUBJECT_END \
-                and not any((x in _AUXILIARIES or x in _PASSIVE) and x != "being" for x in after):  # "after being sent
+                and not any((x in _AUXILIARIES or x in _PASSIVE) and x != "being" for x in own):  # "after being sent
             # off" is no auxiliary of the action
             if w in _CAPTION_ACTIONS and k < 10 and after[:1] != ["of"]:  # "scores of protesters"
                 return True

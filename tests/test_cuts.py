@@ -345,6 +345,12 @@ def test_cuts_is_checked_by_the_options():
     ("Harbour fans vent their anger at the owners before the cup game against Rovers.", True),
     ("Harbour coach Tom Reyes is pictured putting his side through their paces on Thursday.", True),
     ("Striker Sam Ortiz was pictured smoking a pipe with a team-mate earlier this season.", False),
+    # seed 40: a coach scratching his head as the players leave, a ball controlled, a player crowded out, a caption's
+    # label before "is pictured"
+    ("Harbour coach Tom Reyes scratches his head as the players leave after the game is abandoned.", True),
+    ("Harbour playmaker Lena Dahl controls the ball ahead of Eastgate's Jo Frost in the final.", True),
+    ("Sam Ortiz is crowded out by Eastgate's Tom Reyes and Jo Frost.", True),
+    ("Break-in: singer Amy Frost is pictured dancing on the steps of the town hall.", True),
     # a unit whose first sentence is a caption, its quotation after it ("... ' I rate him highly, ' said Dahl.")
     ("Dahl celebrates with her team-mates at Harbour Park. ' I rate this side highly, ' said Dahl, who was on the "
      "losing side in 2007.", True),
@@ -481,6 +487,18 @@ def test_a_photos_caption_is_no_takeaway(sentence, caption):
      "a comparison"),
     ("Speaking on Monday, Tom Reyes said: ' It's a real shock, he was one of the kindest men I've ever met. '",
      "Tom Reyes said he was one of the kindest men I've ever met.", "the quote marks of someone's words"),
+    # seed 40: a limit, who claims it, whom "him" stands for after an attribution, an aside alone, what was said
+    # without its verb
+    ("By 2040, the council says, that will be one home in three.", "The council says, that will be one home in three.",
+     "a limit"),
+    ("Dahl will still be a Harbour player next season, insists coach Tom Reyes.",
+     "Dahl will still be a Harbour player next season.", "whose claim it is"),
+    ("Photographer Sam Ortiz said Harbour police pushed him as he covered the march.",
+     "Police pushed him as he covered the march.", "whom 'him' stands for"),
+    ("Reyes -- the Harbour reserve officer charged over the death of a driver -- told reporters he was sorry.",
+     "The Harbour reserve officer charged over the death of a driver.", "all but an aside"),
+    ("A Harbour official says police have arrested two men suspected of the attack.",
+     "A Harbour official says two men suspected of the attack.", "the verb of what was said"),
     ("When a former team-mate tells the court about the night of the fight, Reyes appears to stare at him.",
      "Reyes appears to stare at him.", "whom 'him' stands for"),
     # a unit the splitter fused: the rewrite keeps only its caption
@@ -541,6 +559,11 @@ def test_the_default_check_refuses_cuts_that_change_what_the_rest_says(source, r
      "a comparison"),
     ("Tom Reyes said: ' I was the kindest man I've ever met. '", "Tom Reyes said: ' I was the kindest man. '",
      "the quote marks of someone's words"),
+    # seed 40's checks leave a verb "claim" of no claim, and a report that is the subject
+    ("She will be a contender to claim the award next month, and won gold in May.",
+     "She will be a contender to claim the award next month.", "whose claim it is"),
+    ("Reports have linked Dahl with a move to Harbour and Eastgate.", "Reports linked Dahl with a move to Harbour.",
+     "the verb of what was said"),
     ("People living near the old mill who know its history disagree with the plan.",
      "People living near the old mill who know its history disagree.", "the main verb"),
     ("Reyes ' never once ' told the coach, Tom Frost, that he wants to leave Harbour.",
@@ -582,6 +605,9 @@ def test_the_end_of_someones_words_is_no_quote(unit, words):
     "related: the council's printer recalls 7,000 parking permits after an error.",
     "Sam Ortiz (Harbour) wanted by: Rovers, Eastgate valued at: £12m.",
     "Our reporter broke the story of the stadium sale on Monday-click here to read the full article.",
+    # seed 40: a rating line run into the text, a preview's invitation
+    "Sam Ortiz 8.5 (Harbour vs Eastgate) Ortiz's 11 goals this season have kept his side up.",
+    "Get ready for the Harbour marathon, the highlight of the year, with our must-watch preview from the start line.",
 ])
 def test_a_lead_in_and_a_quotations_last_words_are_no_takeaway(sentence):
     from summarizer.pipeline import _takeable
