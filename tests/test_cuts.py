@@ -605,7 +605,9 @@ def test_the_end_of_someones_words_is_no_quote(unit, words):
     "related: the council's printer recalls 7,000 parking permits after an error.",
     "Sam Ortiz (Harbour) wanted by: Rovers, Eastgate valued at: £12m.",
     "Our reporter broke the story of the stadium sale on Monday-click here to read the full article.",
-    # seed 40: a rating line run into the text, a preview's invitation
+    # seed 40: someone's words opened with their speaker in a later unit, a rating line run into the text, a
+    # preview's invitation
+    "\"Harbour is ready for a woman mayor.",
     "Sam Ortiz 8.5 (Harbour vs Eastgate) Ortiz's 11 goals this season have kept his side up.",
     "Get ready for the Harbour marathon, the highlight of the year, with our must-watch preview from the start line.",
 ])
