@@ -379,6 +379,8 @@ _MODALS = frozenset("will would could should can may might must".split())
 _NEEDS_FOR = frozenset("bid bids search quest hunt race fight battle push chase calls call demand demands "
                        "appetite room responsibility".split())
 _TIME_NOUNS = frozenset("time moment day night days".split())
+# verbs that need what someone turned out to be: "he turned out[ to be a ramp agent]"
+_SEEMS = frozenset("out seemed seems appeared appears proved proves".split())
 # "[For one couple, however,] these streets became a 26-mile aisle": what holds for some holds for all
 _SOME = frozenset("one some many most several few".split())
 # "his[ younger] brother" is the same man
@@ -539,6 +541,24 @@ def _meaning_cuts(src: list[str], kept: list[int], start: int, stop: int) -> lis
         elif any(w in _COMPARATIVES for w in words) and len(words) <= 2 and b < stop and _is_word(src[b]) \
                 and src[b] not in _FUNCTION_WORDS and src[b] != "than" and src[b] not in _KIN:
             out.append("cut: a comparison [" + " ".join(cut) + "]")  # "[The colder] weather is set to last"
+        elif b == stop and cut[:2] == ["to", "be"] and before in _SEEMS:
+            out.append("cut: what the verb needs [" + " ".join(cut) + "]")  # "he turned out[ to be a ramp agent]"
+        elif b == stop and cut[0] == "(" and ")" in cut and len(_words(cut[cut.index(")") + 1:])) == 1:
+            out.append("cut: the head of the phrase [" + " ".join(cut) + "]")  # "gaping, half-meter[ (1.5 feet)
+            # fissures]"
+        elif a >= start and cut[0] == "-" and len(words) == 1 and b < stop and src[b] in _SUBJECTS:
+            out.append("cut: the head of the phrase [" + " ".join(cut) + "]")  # "kept faith with the winger[-belief]
+            # he paid back"
+        elif b == stop and before == "up" and cut[0] == "for" and src[a - 1] != "-":
+            out.append("cut: what the verb needs [" + " ".join(cut) + "]")  # "put the home up[ for auction]"
+        elif b == stop and "than" in words and any(
+                (w in _COMPARATIVES or w in ("more", "less")) and "than" not in kept_words[i:]
+                for i, w in enumerate(kept_words) if i >= len(kept_words) - 8):
+            out.append("cut: what it is compared with [" + " ".join(cut) + "]")  # "more committed to their lives[
+            # outside sport ... than their male counterparts]"
+        elif a >= start and cut[0] == "," and words in (["that"], ["this"], ["it"]) and b < stop \
+                and src[b] in _FINITE | _MODALS:
+            out.append("cut: the subject [" + " ".join(cut) + "]")  # "By 2050, Pew reports[, that] will be 1 in 3"
         elif a < start and words[0] == "by" and words[1:2] and (_YEAR.match(words[1]) or words[1] in _MONTHS):
             out.append("cut: a limit [" + " ".join(cut) + "]")  # "[By 2050,] that will be 1 out of 3"
         elif b == stop and a >= start and _claim_tail(cut) and not any(w in _SAID or w in _HOLDER_KEPT
@@ -565,11 +585,14 @@ def _meaning_cuts(src: list[str], kept: list[int], start: int, stop: int) -> lis
             and not _plain_finite(kept_words[said_at + 1:]) and _plain_finite(src[kept[said_at] + 1:kept[said_at + 1]]):
         out.append("cut: the verb of what was said")
     # a closing clause cut short of its verb: "as colleagues at Sussex Police[ and officers ... rallied together]"
-    sub = max((k for k in kept if src[k] in _CLAUSE_SUBORDINATORS), default=None)
+    sub = max((k for k in kept if src[k] in _CLAUSE_SUBORDINATORS
+               or src[k] == "once" and src[k + 1] in _SUBJECT_AFTER_ONCE), default=None)
     if sub is not None and _words(src[kept[-1] + 1:stop]) and src[sub + 1] != "of" \
             and not src[sub + 1].endswith("ing"):  # not "because of", "when facing"
         rest = [src[k] for k in kept if k > sub]
-        if rest and not has_verb(" ".join(rest)) and has_verb(" ".join(src[sub + 1:stop])):
+        verbless = not has_verb(" ".join(rest)) or len(rest) <= 3 and rest[0] in _FUNCTION_WORDS \
+            and not _may_be_finite(rest)  # "once his deal": "deal" is a noun
+        if rest and verbless and has_verb(" ".join(src[sub + 1:stop])):
             out.append("cut: the verb of its last clause [" + " ".join(src[kept[-1] + 1:stop]) + "]")
     # the main verb, with the subject kept: "Boxing fans hoping to attend the weigh-in[ ... must buy tickets]",
     # "Now officially sold out by the retailer[, pieces ... have popped up on eBay]", "What was once the gateway ...[
@@ -590,6 +613,12 @@ def _meaning_cuts(src: list[str], kept: list[int], start: int, stop: int) -> lis
     if participle and not _may_be_finite(main):  # "Boxing fans hoping to attend ...", "Two sisters ... missing",
         # "Kumar Sangakkara[, making his Surrey debut, outshone Pietersen,] scoring a century"
         out.append("cut: the main verb")
+    elif len(main) < len(kept_words) and main and not _may_be_finite(main) and rest[:1] == [","] \
+            and (kept_words[len(main)] in _WHEN - {"as", "once"} and "," not in src[kept[len(main)]:kept[-1]]
+                 or src[kept[len(main)] - 1] == "," and kept_words[len(main)] in _RELATIVES) \
+            and _may_be_finite(rest[1:]):  # "A few days after they were reunited[, ISIS
+        # released 217 captives]", "Shreeves, who lives in Atlanta ...[, lives ...]"
+        out.append("cut: the main verb [" + " ".join(rest) + "]")
     elif _words(rest) and any(_finite_at(rest, k) or rest[k] in _VERBS for k in range(len(rest))) and (
             kept_words[0] in _FREE_RELATIVES and len(finite) == 1  # "What was once ..."
             or not finite and rest[0] == "," and (len(lead) > 4 and lead.endswith("ed") or lead in _PARTICIPLES)):
@@ -638,7 +667,7 @@ def _may_be_finite(words: list[str]) -> bool:
             return True
         if k and len(w) >= 4 and w.endswith("s") and not w.endswith(("ss", "us", "is", "'s")) \
                 and not nxt.endswith("ing") and prev not in _FUNCTION_WORDS and not prev.isdigit() \
-                and prev not in _NUMBER_WORDS:
+                and prev not in _NUMBER_WORDS and prev not in ("few", "many", "several", "some", "all", "most"):
             return True
     return False
 

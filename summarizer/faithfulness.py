@@ -1339,7 +1339,7 @@ _SPEAKER_BEFORE = re.compile(r",\s+the\s+[^,.;:!?]{1,30},\s+[^,.;:!?\s]+(?:\s+[^
 _PREDICATE = re.compile(r"^,\s+(?:\S+\s+){0,2}?(?:was|were|is|are|has|had|have)\s+"
                         r"(?!been\b)(?!said\b|told\b|reported\b)"
                         r"[^\W\d_]+\s+\S", re.I)
-_DATELINE = re.compile(r"^[A-Za-z][\w .'-]{1,30}(?:,\s+[\w .'-]{1,30})?\s+\((?:CNN|AP|AFP|Reuters)\)\s*"
+_DATELINE = re.compile(r"^[A-Za-z][\w .'-]{1,30}(?:,\s+[\w .'-]{1,30}){0,2}\s+\((?:CNN|AP|AFP|Reuters)\)\s*"
                        r"(?:--|\u2014|\u2013|-)?\s*(?=\w)", re.I)
 
 
@@ -1410,8 +1410,12 @@ _PROMO_START = re.compile(r"^[\"'\u201c\u2018(]*(?:find out (?:how|more|what|who
 # link's label: "Related: Amy's Kitchen recalls ...", "Nick Paton Walsh's Afghanistan series: ISIS recruits ..."
 # a line of a table: "Morgan Schneiderlin (Southampton) wanted by: Arsenal, Spurs valued at: £25m"
 _TABLE_LINE = re.compile(r"\b(?:wanted by|valued at|current job|current club|contract until)\s*:|"
-                         r"^[\w' .-]{3,40}\s\d{1,2}(?:\.\d)?\s*\([^)]*\bvs?\b[^)]*\)", re.I)  # or a player's
-# rating: "Christian Benteke 8.5 (Tottenham vs Aston Villa) Benteke's 11 goals ..."
+                         r"^[\w' .-]{3,40}\s\d{1,2}(?:\.\d)?\s*\([^)]*\bvs?\b[^)]*\)|"
+                         r"^(?!(?:the|a|an|his|her|their)\s)[a-z']+(?:\s[a-z']+){1,3}(?<!\sa)(?<!\san)(?<!\sthe)\s"
+                         r"(?:10|[1-9])(?:\.5)?\s?[-\u2013]\s?(?:[a-z]+(?:s|ed)|solid|excellent|superb|poor|quiet|good|"
+                         r"great|busy|steady|lively|decent|brilliant|awful|anonymous|assured|tireless)\b", re.I)
+# (the last two: a player's rating, "Christian Benteke 8.5 (Tottenham vs Aston Villa) Benteke's 11 goals ...",
+# "Karim Benzema 5 - Struggles to score against Atletico ...")
 # a link's invitation after a sentence: "Neil Ashton broke the Sterling contract story on Monday-click here to read
 # the full article."
 _CLICK_HERE = re.compile(r"\bclick here to (?:read|see|watch|view|find)\b", re.I)
@@ -1451,17 +1455,17 @@ _CAPTION_PHRASES = {"breaks": ("clear ", "away ", "free ", "through "), "attempt
                     "leads": ("his team off", "her team off", "the team off", "his side off", "her side off",
                               "the celebrations", "his team out", "her team out"),
                     "slides": ("on his", "on her"), "shoots": ("past ",), "fires": ("past ", "home "),
-                    "gets": ("down on one",), "watches": ("on ",), "crosses": ("the line", "for "),
+                    "watches": ("on ",), "crosses": ("the line", "for "),
                     "shakes": ("hands",), "lunges": ("in ",), "puts": ("in a shift",), "plays": ("a shot",),
                     "bends": ("home", "in "),
                     "runs": ("away to celebrate", "off to celebrate"), "opens": ("the scoring", "the newly"),
                     "invades": ("the pitch",), "throws": ("a ball", "a netball", "the ball"),
                     "kicks": ("the winning", "a penalty", "the ball"), "vent": ("their ",), "controls": ("the ball",),
-                    "scratches": ("his head", "her head")}
+                    "scratches": ("his head", "her head"), "gets": ("down on one", "past ")}
 # a photo of someone doing something, in a caption's present tense: "Dani Alves ... is pictured training for
 # Barcelona on Friday" (not "Sterling was pictured smoking a shisha pipe": news of a photo)
-_PICTURED_DOING = re.compile(r"^(?:[^.!?:]{2,30}:\s+)?(?:(?!\b(?:who|which|that)\b)[^.!?:]){2,80}\b(?:is|are) "
-                             r"(?:pictured|photographed) "
+_PICTURED_DOING = re.compile(r"^(?:[^.!?:]{2,30}:\s+)?(?:(?!\b(?:who|which|that|was|were)\b)[^.!?:]){2,80}"
+                             r"\b(?:(?:is|are) |(?<!, )(?<!\( )(?<!\()(?<!been ))(?:pictured|photographed) "
                              r"[a-z]+ing\b", re.I)
 # actions of two people said of a photo where the sentence marks where they stand: "Kim Sears (left) and Jelena
 # Djokovic take shade under big hats"

@@ -351,6 +351,10 @@ def test_cuts_is_checked_by_the_options():
     ("Harbour playmaker Lena Dahl controls the ball ahead of Eastgate's Jo Frost in the final.", True),
     ("Sam Ortiz is crowded out by Eastgate's Tom Reyes and Jo Frost.", True),
     ("Break-in: singer Amy Frost is pictured dancing on the steps of the town hall.", True),
+    # seed 41: a horse pictured on its debut, a player getting past another; an aside "pictured" is news
+    ("The mayor's horse Harbour Star (left) pictured making her debut in the spring stakes.", True),
+    ("Sam Ortiz gets past Eastgate's Tom Reyes to set off on one of his runs.", True),
+    ("Sam Ortiz, pictured celebrating a goal against Rovers, has picked his team of the season.", False),
     # a unit whose first sentence is a caption, its quotation after it ("... ' I rate him highly, ' said Dahl.")
     ("Dahl celebrates with her team-mates at Harbour Park. ' I rate this side highly, ' said Dahl, who was on the "
      "losing side in 2007.", True),
@@ -499,6 +503,27 @@ def test_a_photos_caption_is_no_takeaway(sentence, caption):
      "The Harbour reserve officer charged over the death of a driver.", "all but an aside"),
     ("A Harbour official says police have arrested two men suspected of the attack.",
      "A Harbour official says two men suspected of the attack.", "the verb of what was said"),
+    # seed 41: what "turned out" needs, the head after an aside in brackets, a head cut after a dash, a closing
+    # "once" clause without its verb, "put up[ for sale]", what a comparison is with, a subject "that", a unit's
+    # main clause after a "when" clause or a relative clause
+    ("The noise came from a man and he turned out to be a cleaner from the airport.",
+     "The noise came from a man and he turned out.", "what the verb needs"),
+    ("One lane is split by deep, half-metre (1.5 feet) cracks.", "One lane is split by deep, half-metre.",
+     "the head of the phrase"),
+    ("The coach kept faith with the winger-belief he repaid in style at Harbour Park.",
+     "The coach kept faith with the winger he repaid in style.", "the head of the phrase"),
+    ("Dahl says she will retire once her contract with Harbour comes to an end.",
+     "Dahl says she will retire once her contract.", "the verb of its last clause"),
+    ("The founder put his harbour home up for auction after buying a $9 million house.",
+     "The founder put his harbour home up.", "what the verb needs"),
+    ("Women tend to be more committed to their studies outside sport than men, the study says.",
+     "Women tend to be more committed to their studies.", "what it is compared with"),
+    ("By 2040, the council says, that will be one home in three.",
+     "By 2040, the council says will be one home in three.", "the subject"),
+    ("A few days after the pair were reunited, the rebels freed 200 captives.",
+     "A few days after the pair were reunited.", "the main verb"),
+    ("Amy Frost, who lives in Harbour and runs the food bank, lives an unusual life.",
+     "Amy Frost, who lives in Harbour and runs the food bank.", "the main verb"),
     ("When a former team-mate tells the court about the night of the fight, Reyes appears to stare at him.",
      "Reyes appears to stare at him.", "whom 'him' stands for"),
     # a unit the splitter fused: the rewrite keeps only its caption
@@ -564,6 +589,16 @@ def test_the_default_check_refuses_cuts_that_change_what_the_rest_says(source, r
      "She will be a contender to claim the award next month.", "whose claim it is"),
     ("Reports have linked Dahl with a move to Harbour and Eastgate.", "Reports linked Dahl with a move to Harbour.",
      "the verb of what was said"),
+    # seed 41's checks leave "more than" with its number, "once" as an adverb, a "when" clause before its main one,
+    # a warm-up for a match
+    ("Apple sold more than 61 million phones, more than two-thirds of its sales.",
+     "Apple sold more than 61 million phones.", "what it is compared with"),
+    ("Harbour have won only once in 11 games, a 1-0 win over Rovers.", "Harbour have won only once in 11 games.",
+     "the verb of its last clause"),
+    ("Half an hour after the first quake, a second one hit, followed by smaller ones.",
+     "Half an hour after the first quake, a second one hit.", "the main verb"),
+    ("Reyes failed twice with the bat in the warm-up for the first test.", "Reyes failed twice in the warm-up.",
+     "what the verb needs"),
     ("People living near the old mill who know its history disagree with the plan.",
      "People living near the old mill who know its history disagree.", "the main verb"),
     ("Reyes ' never once ' told the coach, Tom Frost, that he wants to leave Harbour.",
@@ -608,6 +643,7 @@ def test_the_end_of_someones_words_is_no_quote(unit, words):
     # seed 40: someone's words opened with their speaker in a later unit, a rating line run into the text, a
     # preview's invitation
     "\"Harbour is ready for a woman mayor.",
+    "Sam Ortiz 5 - Struggles to score against Eastgate and was taken off in the second half.",
     "Sam Ortiz 8.5 (Harbour vs Eastgate) Ortiz's 11 goals this season have kept his side up.",
     "Get ready for the Harbour marathon, the highlight of the year, with our must-watch preview from the start line.",
 ])
