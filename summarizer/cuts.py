@@ -427,11 +427,13 @@ def _meaning_cuts(src: list[str], kept: list[int], start: int, stop: int) -> lis
     \"Going Clear: Scientology, Hollywood[, and the Prison of Belief]\""), a verb ("the 30 years[ was
     'manifestly]' excessive"), a word of a name ("Sky Bet[ League] One"), the verb of a closing clause ("when
     his chief rival[, businessman Keith Crisco, died after a fall]"), where someone was moved ("transferred[ to
-    jail]"), how one lay ("lay[ face] down"), the head of a hyphenated word ("win[-at-all-costs manager ...]"), the
-    subject after an opening phrase ("Situated off Africa[, Cape Verde] has"), what makes a clause relative
-    ("aftershocks[ that] have continued", "the performance of O'Connor[, who] won"), the verb of who says it ("...,
-    the procuratorate[, said]") and the main verb ("Boxing fans hoping to attend the weigh-in[ ... must buy
-    tickets]", "Now sold out by the retailer[, pieces ... have popped up on eBay]")."""
+    jail]"), how one lay ("lay[ face] down"), the head of a hyphenated word or a phrase ("win[-at-all-costs manager
+    ...]", "half-meter[ (1.5 feet) fissures]"), the subject ("Situated off Africa[, Cape Verde] has"), what makes a
+    clause relative ("aftershocks[ that] have continued", "the performance of O'Connor[, who] won"), the verb of who
+    says it ("..., the procuratorate[, said]"), part of a date, a limit, a modal, a comparison, whom an opening
+    limits it to, whose claim it is, whom "him" stands for, an aside kept alone, what was said without its verb and
+    the main verb ("Boxing fans hoping to attend the weigh-in[ ... must buy tickets]", "Now sold out by the
+    retailer[, pieces ... have popped up on eBay]", "A few days after they were reunited[, ISIS released ...]")."""
     cuts = [(start - 1, kept[0])] + [(a, b) for a, b in zip(kept, kept[1:]) if b > a + 1] + [(kept[-1], stop)]
     kept_words = [src[k] for k in kept]
     marks = [k for k in range(start, stop) if _quote_marks(src, k, k + 1)]
@@ -586,7 +588,7 @@ def _meaning_cuts(src: list[str], kept: list[int], start: int, stop: int) -> lis
         out.append("cut: the verb of what was said")
     # a closing clause cut short of its verb: "as colleagues at Sussex Police[ and officers ... rallied together]"
     sub = max((k for k in kept if src[k] in _CLAUSE_SUBORDINATORS
-               or src[k] == "once" and src[k + 1] in _SUBJECT_AFTER_ONCE), default=None)
+               or src[k] == "once" and src[k + 1:k + 2] and src[k + 1] in _SUBJECT_AFTER_ONCE), default=None)
     if sub is not None and _words(src[kept[-1] + 1:stop]) and src[sub + 1] != "of" \
             and not src[sub + 1].endswith("ing"):  # not "because of", "when facing"
         rest = [src[k] for k in kept if k > sub]
@@ -612,7 +614,7 @@ def _meaning_cuts(src: list[str], kept: list[int], start: int, stop: int) -> lis
     lead = next((w for w in kept_words if w not in _LEAD_ADVERBS and not w.endswith("ly")), "")
     if participle and not _may_be_finite(main):  # "Boxing fans hoping to attend ...", "Two sisters ... missing",
         # "Kumar Sangakkara[, making his Surrey debut, outshone Pietersen,] scoring a century"
-        out.append("cut: the main verb")
+        out.append("cut: the main verb" + (" [" + " ".join(rest) + "]" if _words(rest) else ""))
     elif len(main) < len(kept_words) and main and not _may_be_finite(main) and rest[:1] == [","] \
             and (kept_words[len(main)] in _WHEN - {"as", "once"} and "," not in src[kept[len(main)]:kept[-1]]
                  or src[kept[len(main)] - 1] == "," and kept_words[len(main)] in _RELATIVES) \
