@@ -476,7 +476,8 @@ def _supported(candidates: list[str], source: str, context: str, max_sentences: 
 
 
 # where someone stands in a photo, which a rewrite may copy: "the forward is catching Raul's (l) club record"
-_PHOTO_MARK = re.compile(r"\s*\((?:(?:far|second|third) )?(?:left|right|centre|center|l|r|top|bottom|pictured)\)", re.I)
+_PHOTO_MARK = re.compile(r"\s*\((?:(?:far|second|third) )?(?:left|right|centre|center|l|r|top|bottom|pictured)\)",
+                         re.I)
 # a unit the splitter cut at an initial: "... who is co-chair of the a." (the A. Alfred Taubman Foundation)
 _CUT_AT_INITIAL = re.compile(r"\s[a-hj-z]\.$")
 # a unit the splitter cut after a determiner or a title: "... in five separate operations, the.", "... sgt."
@@ -504,14 +505,14 @@ def _opens_a_quotation_alone(sentence: str) -> bool:
 
 def _takeable(sentence: str) -> bool:
     """Whether a takeaway may be written from `sentence`: it has a verb (a caption such as "Dress, £270, at
-    johnlewis.com." has none), does not begin inside a quotation, is no question ("How do I get tickets?" is a heading), no
-    promotion, link label or table line (`is_promo`), no noun with only a relative clause ("The fight which made
-    George Foreman famous in defeat.", a caption), no opening phrase with only a relative clause ("At the driving
-    experience, which bills itself as ..."), not cut at an initial, after "the" or at a title ("co-chair of the a.",
-    "... washougal sgt."), no item of a list ("a) being ..."), no "that" clause alone, no heading under four words
-    ("Centre-backs.") and no teaser that trails off, short or cut after a word that needs more ("For Biden, watch,
-    wait and...", "... told police that..."), no photo's caption (`is_caption`: "Jose Luis Gaya celebrates after
-    scoring ...", "Father-of-two: Paul Doyle, 56, ..."), no one's words without who says them
+    johnlewis.com." has none), does not begin inside a quotation, is no question ("How do I get tickets?" is a
+    heading), no promotion, link label or table line (`is_promo`), no noun with only a relative clause ("The fight
+    which made George Foreman famous in defeat.", a caption), no opening phrase with only a relative clause ("At the
+    driving experience, which bills itself as ..."), not cut at an initial, after "the" or at a title ("co-chair of
+    the a.", "... washougal sgt."), no item of a list ("a) being ..."), no "that" clause alone, no heading under
+    four words ("Centre-backs.") and no teaser that trails off, short or cut after a word that needs more ("For
+    Biden, watch, wait and...", "... told police that..."), no photo's caption (`is_caption`: "Jose Luis Gaya
+    celebrates after scoring ...", "Father-of-two: Paul Doyle, 56, ..."), no one's words without who says them
     (`speaks_unattributed`: "I'm progressing with my rehab ...", a unit of one sentence; in a unit of several the
     rewrite check refuses what keeps only those words), no lead-in ("Here's what the critics are saying:"), no unit
     that opens with a quotation's last words ("His fight. ' McIlroy and Woods ...") and none that opens someone's
