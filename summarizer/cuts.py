@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import re
 
-from .faithfulness import _CONTRACTIONS, _DATE_WORDS, _POSSESSIVE_PRONOUNS, _SENTENCE_END, _SPEECH, _VERBS
+from .faithfulness import _CONTRACTIONS, _DATE_WORDS, _MONTHS, _POSSESSIVE_PRONOUNS, _SENTENCE_END, _SPEECH, _VERBS
 from .faithfulness import _SUBJECT_PRONOUNS as _SUBJECTS
 from .faithfulness import _finite_at, _is_word, _word_tokens, align, has_verb, is_caption, speaks_unattributed
 
@@ -31,10 +31,10 @@ from .faithfulness import _finite_at, _is_word, _word_tokens, align, has_verb, i
 # "insisted", "admitted", "warned", "claims", ...: "X insisted he was innocent" -> "He was innocent" is X's claim)
 _ATTRIBUTION = frozenset("said says say told tells added adds announced announces confirmed confirms reported reports "
                          "revealed reveals stated states explained explains wrote writes according".split())
-_TIME_CORE = _DATE_WORDS | frozenset("jan feb mar apr jun jul aug sep sept oct nov dec spring summer autumn winter "
-                                     "yesterday today tonight tomorrow week weeks weekend month months year years "
-                                     "morning afternoon evening night day days hour hours decade decades ago "
-                                     "time".split())
+_MONTH_SHORT = frozenset("jan feb mar apr jun jul aug sep sept oct nov dec".split())
+_TIME_CORE = _DATE_WORDS | _MONTH_SHORT | frozenset(
+    "spring summer autumn winter yesterday today tonight tomorrow week weeks weekend month months year years "
+    "morning afternoon evening night day days hour hours decade decades ago time".split())
 _TIME_WORDS = _TIME_CORE | frozenset("on in at during last this next earlier later late early the of a an that same "
                                      "previous past recent few several over local".split())
 # a time that bounds or starts a claim is not safe to drop: "will stay [until May]", "[by 2020]"
@@ -226,7 +226,7 @@ def unlisted_cuts(text: str, source: str, context: str = "") -> list[str]:
         suffix = suffix[:-1]
     if not _safe_closing(suffix, src[kept[-1]], "," in src[max(kept[-1] - 4, 0):kept[-1]]):
         out.append("cut: closing [" + " ".join(suffix) + "]")
-    elif _list_tail(suffix) or src[kept[-1] - 1] in _ENDS_ON_PREPOSITION and _list_run(suffix):
+    elif _loses_list_tail(src, kept, suffix):
         out.append("cut: a list's last items [" + " ".join(suffix) + "]")  # "from consortia in America[, China ...]"
     said = [w for w in _words(prefix) + _words(suffix) if w in _ATTRIBUTION]
     if said and quoted:  # "[Spokesman Mark Wright told CNN] the jet performed 'aggressive maneuvers'": a claim
@@ -263,7 +263,7 @@ def checked_cuts(text: str, source: str, context: str = "") -> list[str]:
                 and not has_verb(" ".join(words)):  # "A, B[, C] and D", "in America[, China] and Australia"
             out.append("cut: an item of a list [" + " ".join(gap) + "]")
     suffix = src[kept[-1] + 1:stop]
-    if _list_tail(suffix) or src[kept[-1] - 1] in _ENDS_ON_PREPOSITION and _list_run(suffix):
+    if _loses_list_tail(src, kept, suffix):
         out.append("cut: a list's last items [" + " ".join(suffix) + "]")
     out += _speaker_cut(text, " ".join(src[start:stop])) + _meaning_cuts(src, kept, start, stop)
     out += _caption_cut(src, start, stop) + _unquoted(text, src, kept, start)
@@ -362,16 +362,16 @@ _MOVED = frozenset("transferred taken rushed airlifted flown sent admitted broug
 # built circa 700 AD ..., stands before him]"
 _FREE_RELATIVES = frozenset("what whatever whoever whichever".split())
 _RELATIVES = frozenset("that which who".split())
-# seed 39: an -ly word that is no adverb of the word after it; a year; the months; nouns of what someone says; modals
 # speech verbs of a claim: what follows is the speaker's, not a fact ("Messi has a place at Barcelona until he
 # decides to retire[, claim club president]")
 _CLAIMED = frozenset("claim claims claimed insist insists insisted allege alleges alleged".split())
+# an -ly word that is no adverb of the word after it ("the deadly[ 2008] attacks"); a year; a month (a day's, as
+# dates are written: "March 5, 1898"); nouns of what someone says; modals
 _NOT_ADVERBS = frozenset("only early family daily weekly monthly yearly likely unlikely friendly elderly lovely "
                          "deadly costly ugly holy lonely silly jolly hilly curly burly timely lively orderly "
                          "italy sally holly kelly emily lily billy".split())
 _YEAR = re.compile(r"^(?:1[6-9]|20)\d\d$")
-_MONTHS = frozenset("january february march april may june july august september october november december jan feb "
-                    "mar apr jun jul aug sep sept oct nov dec".split())
+_MONTH_WORDS = frozenset(_MONTHS) | {"may", "march"} | _MONTH_SHORT
 _CLAIM_NOUNS = frozenset("rumours rumors reports claims suggestions allegations speculation fears hopes "
                          "accusations denials".split())
 _MODALS = frozenset("will would could should can may might must".split())
@@ -524,7 +524,7 @@ def _meaning_cuts(src: list[str], kept: list[int], start: int, stop: int) -> lis
                 and b < stop and _is_word(src[b]) and src[b] not in _FUNCTION_WORDS and a >= start:
             out.append("cut: what the adverb says of [" + " ".join(cut) + "]")  # "a blindingly[ sunny] Havana day"
         elif words[-1:] and _YEAR.match(words[-1]) and len(words) == 1 and a >= start and (
-                before.isdigit() and src[a - 1] in _MONTHS or before in _MONTHS):
+                before.isdigit() and src[a - 1] in _MONTH_WORDS or before in _MONTH_WORDS):
             out.append("cut: part of a date [" + " ".join(cut) + "]")  # "born on March 5[, 1898]"
         elif b == stop and words[0] == "that" and before in _CLAIM_NOUNS:
             out.append("cut: what was said [" + " ".join(cut) + "]")  # "rejected rumours[ that he ...]"
@@ -561,7 +561,7 @@ def _meaning_cuts(src: list[str], kept: list[int], start: int, stop: int) -> lis
         elif a >= start and cut[0] == "," and words in (["that"], ["this"], ["it"]) and b < stop \
                 and src[b] in _FINITE | _MODALS:
             out.append("cut: the subject [" + " ".join(cut) + "]")  # "By 2050, Pew reports[, that] will be 1 in 3"
-        elif a < start and words[0] == "by" and words[1:2] and (_YEAR.match(words[1]) or words[1] in _MONTHS):
+        elif a < start and words[0] == "by" and words[1:2] and (_YEAR.match(words[1]) or words[1] in _MONTH_WORDS):
             out.append("cut: a limit [" + " ".join(cut) + "]")  # "[By 2050,] that will be 1 out of 3"
         elif b == stop and a >= start and _claim_tail(cut) and not any(w in _SAID or w in _HOLDER_KEPT
                                                                       for w in kept_words):
@@ -569,8 +569,8 @@ def _meaning_cuts(src: list[str], kept: list[int], start: int, stop: int) -> lis
         elif a < start and _ATTRIBUTION.intersection(words) and any(w in ("him", "them") for w in kept_words) \
                 and set(words) - _PRONOUNS - _ATTRIBUTION - {"that", "also"}:
             out.append("cut: whom 'him' stands for [" + " ".join(cut) + "]")  # "[Giordano said] police beat him"
-        elif a < start and len(words) >= 3 and words[0] in _WHEN and _object_pronoun(kept_words):
-            out.append("cut: whom '" + _object_pronoun(kept_words) + "' stands for [" + " ".join(cut) + "]")
+        elif a < start and len(words) >= 3 and words[0] in _WHEN and (pronoun := _object_pronoun(kept_words)):
+            out.append("cut: whom '" + pronoun + "' stands for [" + " ".join(cut) + "]")
             # "[When one witness testifies ...,] Hernandez appears to glare at him"
         elif a >= start and all(w in _ATTRIBUTION or w in ("has", "had", "also", "later") for w in words) \
                 and any(w in _ATTRIBUTION for w in words):
@@ -719,6 +719,13 @@ def _list_tail(tokens: list[str]) -> bool:
         return False  # examples may go: "possession of drugs[, including cocaine and ecstasy]"
     items = " ".join(tokens[1:]).replace(" and ", " , ").replace(" or ", " , ").split(",")
     return ("and" in words or "or" in words) and len(items) >= 3 and all(0 < len(i.split()) <= 4 for i in items)
+
+
+def _loses_list_tail(src: list[str], kept: list[int], suffix: list[str]) -> bool:
+    """Whether the closing `suffix` the rewrite drops is the rest of a list: to its end (`_list_tail`), or, after an
+    object of a preposition, before the sentence goes on (`_list_run`: "consortia in America[, China and Australia
+    with ...]")."""
+    return _list_tail(suffix) or src[kept[-1] - 1] in _ENDS_ON_PREPOSITION and _list_run(suffix)
 
 
 def _list_run(tokens: list[str]) -> bool:

@@ -1606,6 +1606,14 @@ def speaks_unattributed(text: str) -> bool:
     return bool(_SPEAKER_WORDS.intersection(named)) and not _SAYS.intersection(words)
 
 
+def opens_quote_unattributed(sentence: str) -> bool:
+    """Whether `sentence` opens someone's words and leaves them open, with no word of who speaks: the speaker is in
+    a later unit ('"People are ready for a woman president.' ... ', she said.'). See `speaks_unattributed`."""
+    text = sentence.strip()
+    marks = sum(text.count(c) for c in _DOUBLE_QUOTES)
+    return text[:1] in '"\u201c' and marks % 2 == 1 and not _SAYS.intersection(w.lower() for w in _word_tokens(text))
+
+
 def is_promo(sentence: str) -> bool:
     """Whether `sentence` points elsewhere rather than telling news: an invitation ("... see all the photos", "click
     here to read the full article"), a link's label ("Related: ...", "Nick Paton Walsh's Afghanistan series: ...")

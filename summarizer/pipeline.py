@@ -30,9 +30,9 @@ from .cuts import _open_marks, checked_cuts, holder_cut, unlisted_cuts
 from .decoding import SourceSpans, beam_cache, beam_search, source_vocabulary, supports_small_vocabulary
 from .extractor import SUBFOLDER as EXTRACTOR_SUBFOLDER
 from .extractor import Extractor
-from .faithfulness import (_SAYS, TITLES, _word_tokens, first_sentence, has_verb, is_caption, is_promo, is_question,
-                           opening_only, opens_mid_quote, plain_quote, relative_clause_only, speaks_unattributed,
-                           unfaithful)
+from .faithfulness import (TITLES, first_sentence, has_verb, is_caption, is_promo, is_question, opening_only,
+                           opens_mid_quote, opens_quote_unattributed, plain_quote, relative_clause_only,
+                           speaks_unattributed, unfaithful)
 from .model import load_seq2seq, pad_rows, width_groups
 from .options import DTYPES, NUM_TAKEAWAYS, SummarizeOptions
 from .prompt import ABSTRACT, TAKEAWAY, content, context_for, rewrite_source, strip_mode, tokens
@@ -495,14 +495,6 @@ _LEAD_IN = re.compile(r":\s*[.!?]?\s*$")
 _QUOTE_TAIL = re.compile(r"^\S+(?:\s\S+){0,2}[.!?]\s*['\u2019\"\u201d]\s")
 
 
-def _opens_a_quotation_alone(sentence: str) -> bool:
-    """Whether `sentence` opens someone's words and leaves them open, with no word of who speaks: the speaker is in
-    a later unit ('"People are ready for a woman president.' ... ', she said.')."""
-    text = sentence.strip()
-    marks = sum(text.count(c) for c in '"\u201c\u201d')
-    return text[:1] in '"\u201c' and marks % 2 == 1 and not _SAYS.intersection(w.lower() for w in _word_tokens(text))
-
-
 def _takeable(sentence: str) -> bool:
     """Whether a takeaway may be written from `sentence`: it has a verb (a caption such as "Dress, £270, at
     johnlewis.com." has none), does not begin inside a quotation, is no question ("How do I get tickets?" is a
@@ -526,7 +518,7 @@ def _takeable(sentence: str) -> bool:
         and not (sentence.rstrip().endswith(("...", "\u2026"))
                  and (len(sentence.split()) < 10 or _TRAILS_OFF.search(sentence))) \
         and not _ENDS_ON_A_DETERMINER.search(sentence) and not _LEAD_IN.search(sentence) \
-        and not _QUOTE_TAIL.match(sentence) and not _opens_a_quotation_alone(sentence)
+        and not _QUOTE_TAIL.match(sentence) and not opens_quote_unattributed(sentence)
 
 
 def _quote(sentence: str) -> str:
