@@ -17,7 +17,9 @@ from safetensors.torch import load_file
 
 from summarizer.lab.tiny import make_tiny_checkpoint
 from summarizer.pipeline import Engine
-from summarizer.lab.train import TrainConfig, evaluate_rewriter, export, fit_selector, rewrite_rouge, train
+from summarizer.lab.data import checked_deletion, is_deletion
+from summarizer.lab.train import (TrainConfig, evaluate_rewriter, export, fit_selector, rewrite_rouge, train,
+                                  training_rows)
 
 TOPICS = ["bridge", "library", "stadium", "tram line", "harbour wall", "museum", "water plant", "bus depot"]
 
@@ -227,3 +229,48 @@ def test_new_blocks_get_the_new_rate_in_t5_and_bart_too():
         old, new = param_groups(model, cfg)
         cross = {id(p) for n, p in model.named_parameters() if name in n}
         assert cross and cross == {id(p) for p in new["params"]} and new["lr"] == 3e-4
+
+
+SOURCE = "takeaway: the regional council approved the new harbour wall on monday after a long debate, officials said."
+CONTEXT = "the town will get a new harbour wall."
+
+
+def _row(target, source=SOURCE):
+    return {"source": source, "context": CONTEXT, "target": target}
+
+
+def test_a_deletion_keeps_the_sentences_words_in_order():
+    assert is_deletion("council approved the harbour wall.", SOURCE)
+    assert is_deletion("regional council approved a new harbour wall on monday.", SOURCE)  # "a" is free
+    assert not is_deletion("the harbour wall was approved by the council.", SOURCE)  # reordered
+    assert not is_deletion("the council rejected the new harbour wall.", SOURCE)  # a word of its own
+
+
+def test_only_deletions_the_rewrite_check_accepts_are_checked_deletions():
+    assert checked_deletion(_row("the regional council approved the new harbour wall on monday.")) is True
+    assert checked_deletion(_row("the new harbour wall on monday after a long debate.")) is False  # no verb
+    assert checked_deletion(_row("approved the new harbour wall on monday.")) is False  # no subject
+    assert checked_deletion(_row("the council rejected the new harbour wall.")) is None  # not a deletion
+    abstract = _row("the regional council approved the new harbour wall.", "abstract: " + SOURCE[len("takeaway: "):])
+    assert checked_deletion(abstract) is None  # the check is for one sentence's takeaway
+
+
+def test_training_rows_repeat_checked_deletions_drop_refused_ones_and_sample_the_rest():
+    good, bad = _row("council approved the harbour wall."), _row("approved the new harbour wall on monday.")
+    others = [_row(f"the council rejected harbour wall number {i}.") for i in range(10)]
+    rows = [others[0], good, bad] + others[1:]
+    cfg = TrainConfig(deletion_repeat=3, seed=7)
+    assert training_rows(rows, cfg) == [good] * 3 + others  # the refused deletion is not learnt
+    assert training_rows(rows, TrainConfig()) == rows  # the defaults: every pair once, as built
+    sample = training_rows(rows, replace(cfg, deletion_repeat=1, max_pairs=5))
+    assert sample[0] == good and len(sample) == 5 and set(map(str, sample[1:])) <= set(map(str, others))
+    # the distinct pairs of a capped pass (what travels to a GPU machine) train as the whole data would
+    whole = training_rows(rows, replace(cfg, max_pairs=5))
+    assert whole[:3] == [good] * 3 and len(whole) == 7
+    assert training_rows([good] + whole[3:], replace(cfg, max_pairs=5)) == whole
+
+
+def test_every_shipped_config_is_read_whole():
+    for path in sorted((Path(__file__).parents[1] / "configs").glob("bert2bert-*.yaml")):
+        cfg = TrainConfig.from_yaml(path)
+        assert cfg.max_steps > 0 and cfg.deletion_repeat >= 1, path

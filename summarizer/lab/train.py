@@ -43,6 +43,8 @@ class TrainConfig:
     abstract_datasets: list = field(default_factory=lambda: ["xsum", "inshorts"])
     abstract_repeat: int = 4
     min_coverage: float = 0.7
+    deletion_repeat: int = 1
+    max_pairs: int = 0
     max_source_len: int = 96
     max_target_len: int = 64
     batch_size: int = 32
@@ -122,6 +124,25 @@ def build_pairs(cfg: TrainConfig) -> Path:
                 f.write(json.dumps(r) + "\n")
         print(f"{name}: {len(rows)} pairs")
     return out
+
+
+def training_rows(rows: list[dict], cfg: TrainConfig) -> list[dict]:
+    """The pairs of one pass. A takeaway pair whose target is a deletion of its sentence (the only kind of
+    rewrite the engine decodes) is seen `deletion_repeat` times when the engine's rewrite check accepts
+    it, and, unless `deletion_repeat` is 1, not at all when the check refuses it (a fragment, a lost main
+    clause: what the model should not learn to write). With `max_pairs`, the accepted deletions and a
+    seeded sample of the others, up to that many distinct pairs; a sample already cut to `max_pairs`
+    (a run that travels small) comes back as it is."""
+    from .data import checked_deletion
+
+    if cfg.deletion_repeat == 1 and not cfg.max_pairs:
+        return rows
+    flags = [checked_deletion(r) for r in rows]
+    deletions = [r for r, f in zip(rows, flags) if f]
+    others = [r for r, f in zip(rows, flags) if f is None or (f is False and cfg.deletion_repeat == 1)]
+    if cfg.max_pairs and len(deletions) + len(others) > cfg.max_pairs:
+        others = random.Random(cfg.seed).sample(others, max(0, cfg.max_pairs - len(deletions)))
+    return deletions * cfg.deletion_repeat + others
 
 
 def read_jsonl(path: Path) -> list[dict]:
@@ -316,7 +337,8 @@ def train(cfg: TrainConfig, resume: bool = True) -> Path:
     else:
         model, tok = make_model(cfg, device)
     start_id = model.config.decoder_start_token_id
-    train_enc = encode_pairs(read_jsonl(pairs / "train.jsonl"), tok, cfg.max_source_len, cfg.max_target_len, start_id)
+    train_enc = encode_pairs(training_rows(read_jsonl(pairs / "train.jsonl"), cfg), tok, cfg.max_source_len,
+                             cfg.max_target_len, start_id)
     valid_enc, rouge_rows = held_out(cfg, pairs, tok, start_id)
     opt = torch.optim.AdamW(param_groups(model, cfg), weight_decay=cfg.weight_decay)
     base_lrs = [g["lr"] for g in opt.param_groups]
