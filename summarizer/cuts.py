@@ -233,7 +233,7 @@ def unlisted_cuts(text: str, source: str, context: str = "") -> list[str]:
         out.append("cut: who said what the rewrite quotes (" + said[0] + ")")
     out += _view_without_holder(src, kept, said, start, stop) + _speaker_cut(text, " ".join(src[start:stop]))
     out += [p for p in _meaning_cuts(src, kept, start, stop) if p not in out]  # "...[, ... if Jovetic ...]"
-    out += _caption_cut(src, start, stop) + _unquoted(text, src, kept, start)
+    out += _caption_cut(src, start, stop) + _unquoted(text, src, kept, start) + _broken_marks(text, source, src, kept)
     if said and _words(prefix) and src[kept[0]] in _PRONOUNS and any(w in _ATTRIBUTION for w in _words(prefix)):
         out.append("cut: whom '" + src[kept[0]] + "' stands for (" + " ".join(prefix) + ")")  # "[Dyche says] his side"
     return out
@@ -266,7 +266,7 @@ def checked_cuts(text: str, source: str, context: str = "") -> list[str]:
     if _loses_list_tail(src, kept, suffix):
         out.append("cut: a list's last items [" + " ".join(suffix) + "]")
     out += _speaker_cut(text, " ".join(src[start:stop])) + _meaning_cuts(src, kept, start, stop)
-    out += _caption_cut(src, start, stop) + _unquoted(text, src, kept, start)
+    out += _caption_cut(src, start, stop) + _unquoted(text, src, kept, start) + _broken_marks(text, source, src, kept)
     marks, sentence_marks = _open_marks(text), _open_marks(" ".join(src[start:stop]))
     if marks and marks % 2 and sentence_marks is not None and sentence_marks % 2 == 0:
         out.append("cut: closing inside a quotation [" + " ".join(suffix) + "]")  # "a 'clear, credible plan[ ...']"
@@ -395,6 +395,14 @@ _WHEN = frozenset("when as after while before once because if whenever".split())
 _PARTICIPLES = frozenset("sold born built made known seen given taken found held kept left brought caught shot "
                          "hit struck won lost told paid put set run beaten driven written thrown".split())
 _LEAD_ADVERBS = frozenset("now once still newly already also then".split())
+# nouns whose "in" phrase says what they are of: "arrested for alleged involvement[ in money laundering]"
+_NEEDS_IN = frozenset("involvement complicity participation role".split())
+# verbs whose object is a "how" or "what" clause, and the words that open one: "reviews[ show] how the crossing ..."
+_SHOW = frozenset("show shows showed reveal reveals revealed explain explains explained prove proves proved "
+                  "suggest suggests suggested".split())
+_WH = frozenset("how why what whether where when who".split())
+# a verb's particle, which the verb needs at the end of a sentence: "oblivious to what was going[ on]"
+_PARTICLES = frozenset("on off up out down away back over".split())
 _ENDS_ON_PREPOSITION = frozenset("of by from with for to in at on about against into onto than between among "
                                  "over under".split())
 
@@ -445,7 +453,8 @@ def _meaning_cuts(src: list[str], kept: list[int], start: int, stop: int) -> lis
         if not words:
             continue
         before = src[a] if a >= start else ""
-        told = any(src[k] in _TELL_TO for k in range(max(a - 3, start), a + 1) if k in kept)  # "order the driver"
+        told = any(src[k] in _TELL_TO and _words_between(src, k, a) <= 3 for k in range(max(a - 8, start), a + 1)
+                   if k in kept)  # "order the driver", "allowed Alex Oxlade-Chamberlain[ to set up ...]"
         label = list(cut)
         while label and label[-1] in ('"', "'"):  # a label, less the marks that open what it labels
             label.pop()
@@ -575,6 +584,16 @@ def _meaning_cuts(src: list[str], kept: list[int], start: int, stop: int) -> lis
         elif a >= start and all(w in _ATTRIBUTION or w in ("has", "had", "also", "later") for w in words) \
                 and any(w in _ATTRIBUTION for w in words):
             out.append("cut: the verb of who says it [" + " ".join(cut) + "]")  # "..., the procuratorate[ said]"
+        elif b < stop and words[-1] in _MORE | {"another"} and (src[b] in _NUMBER_WORDS or src[b][:1].isdigit()):
+            out.append("cut: what the count adds to [" + " ".join(cut) + "]")  # "have won it[ a further] four times"
+        elif b == stop and cut[0] == "in" and (before in _NEEDS_IN or before == "part" and src[a - 1] in (
+                "a", "the", "his", "her", "their", "its")):
+            out.append("cut: what the noun needs [" + " ".join(cut) + "]")  # "alleged involvement[ in money laundering]"
+        elif a >= start and b < stop and len(words) <= 2 and words[-1] in _SHOW and src[b] in _WH:
+            out.append("cut: a verb [" + " ".join(cut) + "]")  # "Hilarious TripAdvisor reviews[ show] how the ..."
+        elif b == stop and words == [w for w in cut if _is_word(w)] and len(words) == 1 and words[0] in _PARTICLES \
+                and a >= start and (before.endswith(("ing", "ed")) and len(before) > 4 or before in _VERBS):
+            out.append("cut: what the verb needs [" + " ".join(cut) + "]")  # "oblivious to what was going[ on]"
     # an aside between dashes kept alone: "Bates[ --] the Tulsa County reserve deputy accused of manslaughter ...[ --
     # told NBC's 'Today' show ...]"
     dashes = [k for k in range(start, stop) if src[k] == "-" and 0 < k and src[k - 1] == "-"]
@@ -626,6 +645,42 @@ def _meaning_cuts(src: list[str], kept: list[int], start: int, stop: int) -> lis
             or not finite and rest[0] == "," and (len(lead) > 4 and lead.endswith("ed") or lead in _PARTICIPLES)):
         # (the last: an opening participle, "Now sold out ...")
         out.append("cut: the main verb [" + " ".join(rest) + "]")
+    return out
+
+
+def _words_between(src: list[str], k: int, a: int) -> int:
+    """How many words follow src[k] up to src[a], the pieces of a hyphenated word counted as one."""
+    return sum(1 for j in range(k + 1, a + 1) if _is_word(src[j]) and src[j - 1] != "-")
+
+
+# a dash with spaces round it, which sets off an aside ("expenses - later reimbursed - that he spent"), not a hyphen
+_SPACED_DASH = re.compile(r"\s(?:--?|[\u2013\u2014])\s")
+# a word joined by hyphens: "14-year-old", "Oxlade-Chamberlain"
+_COMPOUND = re.compile(r"\b\w+(?:-\w+)+\b")
+
+
+def _broken_marks(text: str, source: str, src: list[str], kept: list[int]) -> list[str]:
+    """A word whose hyphen the rewrite dropped ("a 14-year[-]old" written "a 14-year old", "second[-]degree
+    manslaughter"), and part of an aside kept
+    without the dashes that set it off, so that it reads as the main clause's ("the $40,000 in office expenses[ -
+    later reimbursed] after much public embarrassment[ - that ...]")."""
+    out = []
+    low = text.lower()
+    for m in _COMPOUND.finditer(source.lower()):
+        parts = m.group().split("-")
+        if len(parts) == 2 and (parts[0] in _FUNCTION_WORDS or parts[1] in _FUNCTION_WORDS):
+            continue  # a dash the page lost its spaces round: "Matt Phillips-has shone", "home-in Sydney's east"
+        if any(n.group() != m.group() for n in re.finditer(r"\b" + r"[\s-]+".join(map(re.escape, parts)) + r"\b", low)):
+            out.append("cut: inside a hyphenated word [" + m.group() + "]")
+            break
+    at = set(kept)
+    dashes = [len(_word_tokens(source[:m.start()])) for m in _SPACED_DASH.finditer(source)]
+    for p, q in zip(dashes[::2], dashes[1::2]):
+        inside = [k for k in range(p + 1, q) if _is_word(src[k])]
+        held = [k for k in inside if k in at]
+        if held and len(held) < len(inside) and p not in at and q not in at and any(k < p or k > q for k in at):
+            out.append("cut: part of an aside [" + " ".join(src[k] for k in inside if k not in at) + "]")
+            break
     return out
 
 
