@@ -403,6 +403,16 @@ _SHOW = frozenset("show shows showed reveal reveals revealed explain explains ex
 _WH = frozenset("how why what whether where when who".split())
 # a verb's particle, which the verb needs at the end of a sentence: "oblivious to what was going[ on]"
 _PARTICLES = frozenset("on off up out down away back over".split())
+# what a count of these is a count of, and the words that say so: "only two points[ from a safe position]", "have
+# three matches[ to make up the gap]", "with seven games[ remaining]"
+_COUNT_UNITS = frozenset("points games matches goals wins seconds minutes places shots strokes runs wickets lengths "
+                         "votes seats laps".split())
+_COUNT_TAILS = frozenset("from to behind clear remaining left ahead adrift short off".split())
+_PARTICIPLE_PHRASE = frozenset("in by at on for with from after during over under against into near".split())
+# past forms that are verbs with a phrase after them, seldom participles: "appeared in court", "focused on"
+_INTRANSITIVE = frozenset("appeared focused participated called handed starred arrived died lived worked played "
+                          "competed served resulted stayed remained landed stepped retired lived moved".split())
+_AUXILIARY_VERBS = frozenset("is are was were has have had will would can could should must may might".split())
 _ENDS_ON_PREPOSITION = frozenset("of by from with for to in at on about against into onto than between among "
                                  "over under".split())
 
@@ -594,6 +604,16 @@ def _meaning_cuts(src: list[str], kept: list[int], start: int, stop: int) -> lis
         elif b == stop and words == [w for w in cut if _is_word(w)] and len(words) == 1 and words[0] in _PARTICLES \
                 and a >= start and (before.endswith(("ing", "ed")) and len(before) > 4 or before in _VERBS):
             out.append("cut: what the verb needs [" + " ".join(cut) + "]")  # "oblivious to what was going[ on]"
+        elif b == stop and words[0] in _COUNT_TAILS and before in _COUNT_UNITS and a - 1 >= start and (
+                src[a - 1] in _NUMBER_WORDS or src[a - 1][:1].isdigit()):
+            out.append("cut: what the count holds for [" + " ".join(cut) + "]")  # "only two points[ from safety]"
+        elif a >= start and b < stop and _finite_at(src, b) and src[b] in _AUXILIARY_VERBS \
+                and words[0] in _AUXILIARY_VERBS and cut[:2] in ([words[0]], [",", words[0]]) and any(
+                w in ("and", "but") and any(_finite_at(src, j) for j in range(a + 1, a + 1 + i)) for i, w in
+                enumerate(cut)) and not _words(cut)[-1:] == ["and"]:
+            # "Enoch Gaver, 21,[ was killed in the fight, and suspect David Gaver, 28,] was shot": one clause's
+            # subject, another's verb
+            out.append("cut: one clause's subject with another's verb [" + " ".join(cut) + "]")
     # an aside between dashes kept alone: "Bates[ --] the Tulsa County reserve deputy accused of manslaughter ...[ --
     # told NBC's 'Today' show ...]"
     dashes = [k for k in range(start, stop) if src[k] == "-" and 0 < k and src[k - 1] == "-"]
@@ -615,6 +635,31 @@ def _meaning_cuts(src: list[str], kept: list[int], start: int, stop: int) -> lis
             and not _may_be_finite(rest)  # "once his deal": "deal" is a noun
         if rest and verbless and has_verb(" ".join(src[sub + 1:stop])):
             out.append("cut: the verb of its last clause [" + " ".join(src[kept[-1] + 1:stop]) + "]")
+    # the main verb cut where a participle that only describes the subject now reads as the verb: "[A southern New
+    # Jersey] woman jailed in an international custody dispute[ has been freed] after ...", "Frampton's promoters,
+    # headed by Barry McGuigan[, released a press release ...]"
+    finite = [k for k in range(len(kept_words)) if _finite_at(kept_words, k)]
+    first = kept[finite[0]] if finite else 0
+    if finite and all(kept_words[k].endswith("ed") for k in finite) and src[first + 1:first + 2] \
+            and src[first + 1] in _PARTICIPLE_PHRASE and not _RELATIVES.intersection(src[max(first - 2, 0):first]) \
+            and src[first] not in _INTRANSITIVE and not _may_be_finite(kept_words[:finite[0]]):
+        # (a participle with a phrase after it, "jailed in", "headed by", not a verb with its object, "searched the
+        # bus", nor a relative clause's verb, "[the 38-year-old, who] starred in")
+        at = set(kept)
+        for k in range(first + 1, stop):
+            if src[k] in _CLAUSE_OPENERS or src[k] in _RELATIVES or src[k] in _SENTENCE_END or src[k] in _WHEN \
+                    or src[k] in ("however", "so", "as"):
+                break
+            if k not in at and _finite_at(src, k) and (src[k] in _AUXILIARY_VERBS or src[k].endswith("ed")):
+                out.append("cut: the main verb [" + src[k] + "]")
+                break
+    # a "but" clause kept without its verb: "was one over after the first round but five birdies in his second[,
+    # including three ..., saw him card a 68]"
+    but = max((i for i, w in enumerate(kept_words) if w == "but"), default=None)
+    suffix = src[kept[-1] + 1:stop]
+    if but is not None and _words(suffix) and suffix[0] == "," and not _is_attribution(suffix, False) \
+            and not _may_be_finite(kept_words[but + 1:]) and _may_be_finite(_words(suffix)):
+        out.append("cut: the verb of its last clause [" + " ".join(suffix) + "]")
     # the main verb, with the subject kept: "Boxing fans hoping to attend the weigh-in[ ... must buy tickets]",
     # "Now officially sold out by the retailer[, pieces ... have popped up on eBay]", "What was once the gateway ...[
     # stands before him]"
