@@ -657,7 +657,7 @@ def _meaning_cuts(src: list[str], kept: list[int], start: int, stop: int) -> lis
     # including three ..., saw him card a 68]"
     but = max((i for i, w in enumerate(kept_words) if w == "but"), default=None)
     suffix = src[kept[-1] + 1:stop]
-    if but is not None and _words(suffix) and suffix[0] == "," and not _is_attribution(suffix, False) \
+    if but is not None and _words(suffix) and not _is_attribution(suffix, False) \
             and not _may_be_finite(kept_words[but + 1:]) and _may_be_finite(_words(suffix)):
         out.append("cut: the verb of its last clause [" + " ".join(suffix) + "]")
     # the main verb, with the subject kept: "Boxing fans hoping to attend the weigh-in[ ... must buy tickets]",

@@ -722,6 +722,8 @@ SHAPES_0150 = [
     ("The champion was two over after the first round but four birdies in his second, including two on the front "
      "nine, saw him card a 69.",
      "The champion was two over after the first round but four birdies in his second.", "the verb of its last clause"),
+    ("The striker is on loan at Derby but Leeds and Hull are interested in the forward.",
+     "The striker is on loan at Derby but Leeds.", "the verb of its last clause"),
 ]
 
 
