@@ -1461,7 +1461,8 @@ _CAPTION_PHRASES = {"breaks": ("clear ", "away ", "free ", "through "), "attempt
                     "runs": ("away to celebrate", "off to celebrate"), "opens": ("the scoring", "the newly"),
                     "invades": ("the pitch",), "throws": ("a ball", "a netball", "the ball"),
                     "kicks": ("the winning", "a penalty", "the ball"), "vent": ("their ",), "controls": ("the ball",),
-                    "scratches": ("his head", "her head"), "gets": ("down on one", "past ")}
+                    "scratches": ("his head", "her head"), "gets": ("down on one", "past ", "down well"),
+                    "makes": ("a save", "a fine save", "a diving save", "a double save", "a smart save")}
 # a photo of someone doing something, in a caption's present tense: "Dani Alves ... is pictured training for
 # Barcelona on Friday" (not "Sterling was pictured smoking a shisha pipe": news of a photo)
 _PICTURED_DOING = re.compile(r"^(?:[^.!?:]{2,30}:\s+)?(?:(?!\b(?:who|which|that|was|were)\b)[^.!?:]){2,80}"
@@ -1469,7 +1470,7 @@ _PICTURED_DOING = re.compile(r"^(?:[^.!?:]{2,30}:\s+)?(?:(?!\b(?:who|which|that|
                              r"[a-z]+ing\b", re.I)
 # actions of two people said of a photo where the sentence marks where they stand: "Kim Sears (left) and Jelena
 # Djokovic take shade under big hats"
-_POSITIONED_ACTIONS = frozenset("take share enjoy watch train sit stand chat".split())
+_POSITIONED_ACTIONS = frozenset("take share enjoy watch train sit stand chat fight".split())
 # a sentence about the photo beside it: "Chris Robshaw and Camilla Kerslake shared this boating picture via
 # Instagram", "The Reichstag is clearly visible in this image of ..." (not "Investigators have released these images
 # of ...", "Lawrence painted this picture around 1940": news)

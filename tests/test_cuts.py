@@ -355,6 +355,12 @@ def test_cuts_is_checked_by_the_options():
     ("The mayor's horse Harbour Star (left) pictured making her debut in the spring stakes.", True),
     ("Sam Ortiz gets past Eastgate's Tom Reyes to set off on one of his runs.", True),
     ("Sam Ortiz, pictured celebrating a goal against Rovers, has picked his team of the season.", False),
+    # seed 42: two players fighting it out where the photo marks them, a keeper's save, a keeper getting down well
+    ("Sam Ortiz (left) and Tom Reyes (right) fight it out for the ball on the wing.", True),
+    ("Harbour keeper Jo Frost makes a save from the spot as the cup holders progress.", True),
+    ("Frost gets down well to deny Eastgate striker Tom Reyes from the spot.", True),
+    ("The two parties fight it out for votes in the marginal seats.", False),
+    ("The club makes a saving of two million pounds a year.", False),
     # a unit whose first sentence is a caption, its quotation after it ("... ' I rate him highly, ' said Dahl.")
     ("Dahl celebrates with her team-mates at Harbour Park. ' I rate this side highly, ' said Dahl, who was on the "
      "losing side in 2007.", True),
