@@ -357,7 +357,7 @@ _AMOUNT_OF = re.compile(r"^(?:a |an |the )?(?:host|raft|phalanx|series|string|nu
 # verbs of moving someone that need where to: "was hospitalized and ... transferred[ to jail]", "was taken[ to
 # hospital]" (taken, admitted alone say something else)
 _MOVED = frozenset("transferred taken rushed airlifted flown sent admitted brought carried moved relocated "
-                   "driven".split())
+                   "driven drove took".split())
 # a subject that opens with one of these is a clause of its own: "What was once the gateway to an ancient city[,
 # built circa 700 AD ..., stands before him]"
 _FREE_RELATIVES = frozenset("what whatever whoever whichever".split())
@@ -412,6 +412,10 @@ _PARTICIPLE_PHRASE = frozenset("in by at on for with from after during over unde
 # past forms that are verbs with a phrase after them, seldom participles: "appeared in court", "focused on"
 _INTRANSITIVE = frozenset("appeared focused participated called handed starred arrived died lived worked played "
                           "competed served resulted stayed remained landed stepped retired lived moved".split())
+# verbs that link a subject to what is said of it, which a cut may not take alone: "Rodgers[ remains] confident"
+_LINKING = frozenset("remains remained seems seemed appears appeared becomes became stays stayed looks looked "
+                     "feels felt".split())
+_SUBORDINATORS = frozenset("since because after when while although though before until".split())
 _AUXILIARY_VERBS = frozenset("is are was were has have had will would can could should must may might".split())
 _ENDS_ON_PREPOSITION = frozenset("of by from with for to in at on about against into onto than between among "
                                  "over under".split())
@@ -604,6 +608,27 @@ def _meaning_cuts(src: list[str], kept: list[int], start: int, stop: int) -> lis
         elif b == stop and words == [w for w in cut if _is_word(w)] and len(words) == 1 and words[0] in _PARTICLES \
                 and a >= start and (before.endswith(("ing", "ed")) and len(before) > 4 or before in _VERBS):
             out.append("cut: what the verb needs [" + " ".join(cut) + "]")  # "oblivious to what was going[ on]"
+        elif a >= start and b < stop and len(words) == 1 and words[0] in _LINKING:
+            out.append("cut: a verb [" + " ".join(cut) + "]")  # "Rodgers[ remains] confident that ..."
+        elif words[:2] == ["to", "death"] and a >= start:
+            out.append("cut: what the verb did [" + " ".join(cut) + "]")  # "stabbing his friend's brother[ to death]"
+        elif a >= start and b < stop and before in _POSSESSIVE_PRONOUNS and cut[-1:] == ["'s"] and len(words) <= 2:
+            out.append("cut: whose [" + " ".join(cut) + "]")  # "since his[ country's] 2-0 win over Greece"
+        elif a >= start and b < stop and words in (["like"], ["unlike"]):
+            out.append("cut: a comparison [" + " ".join(cut) + "]")  # "Shanghai[, like] many large Chinese cities,"
+        elif cut[0] in ("to", "into") and len(words) > 1 and a - 1 >= start and before in ("him", "her", "them") \
+                and src[a - 1] in _MOVED:
+            out.append("cut: where to [" + " ".join(cut) + "]")  # "his family drove him[ to hospital]"
+        elif a < start and len(words) >= 3 and words[-1] in _SUBORDINATORS and cut[-1] == words[-1] \
+                and words[0] not in _PRONOUNS and (kept_words[0] in ("he", "she", "they")
+                                                   or any(w in ("him", "her", "them") for w in kept_words[:6])):
+            out.append("cut: whom a pronoun stands for [" + " ".join(cut) + "]")  # "[Stuart Dallas has come a long way
+            # since] Mark Warburton plucked him from a park"
+        elif b == stop and cut[0] in ("and", "or") and len(words) >= 2 and a - 1 >= start \
+                and src[a - 1] in ("of", "between", "for", "against", "with") and _is_word(before) \
+                and before not in _FUNCTION_WORDS and not _may_be_finite(words[1:8]) and not _ATTRIBUTION & set(words) \
+                and words[1] not in ("that", "if", "when", "with", "because", "whether", "then", "over"):
+            out.append("cut: a list's last item [" + " ".join(cut) + "]")  # "treatment of whites[ and blacks ...]"
         elif b == stop and words[0] in _COUNT_TAILS and before in _COUNT_UNITS and a - 1 >= start and (
                 src[a - 1] in _NUMBER_WORDS or src[a - 1][:1].isdigit()):
             out.append("cut: what the count holds for [" + " ".join(cut) + "]")  # "only two points[ from safety]"

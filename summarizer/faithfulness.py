@@ -1405,7 +1405,7 @@ _PROMO = re.compile(r"\b(?:see (?:all )?(?:the |our )?(?:photos|pictures|pics|ga
 
 _PROMO_START = re.compile(r"^[\"'\u201c\u2018(]*(?:find out (?:how|more|what|who|why)|click (?:here|through)|"
                           r"sign up|exclusive:|related:|read more:|see also:|more:|watch:|video:|editor's note:|"
-                          r"get ready for\b.*\bour\b|"
+                          r"get ready for\b.*\bour\b|watch (?:all )?the action\b|"
                           r"[^:.!?\"]{2,60}\bseries:)", re.I)  # "Find out how Romeu and ...", "Exclusive: ...", a
 # link's label: "Related: Amy's Kitchen recalls ...", "Nick Paton Walsh's Afghanistan series: ISIS recruits ..."
 # a line of a table: "Morgan Schneiderlin (Southampton) wanted by: Arsenal, Spurs valued at: £25m"
@@ -1462,7 +1462,8 @@ _CAPTION_PHRASES = {"breaks": ("clear ", "away ", "free ", "through "), "attempt
                     "invades": ("the pitch",), "throws": ("a ball", "a netball", "the ball"),
                     "kicks": ("the winning", "a penalty", "the ball"), "vent": ("their ",), "controls": ("the ball",),
                     "scratches": ("his head", "her head"), "gets": ("down on one", "past ", "down well"),
-                    "makes": ("a save", "a fine save", "a diving save", "a double save", "a smart save")}
+                    "makes": ("a save", "a fine save", "a diving save", "a double save", "a smart save"),
+                    "holds": ("off a challenge", "off the challenge"), "takes": ("a training session", "training session")}
 # a photo of someone doing something, in a caption's present tense: "Dani Alves ... is pictured training for
 # Barcelona on Friday" (not "Sterling was pictured smoking a shisha pipe": news of a photo)
 _PICTURED_DOING = re.compile(r"^(?:[^.!?:]{2,30}:\s+)?(?:(?!\b(?:who|which|that|was|were)\b)[^.!?:]){2,80}"

@@ -361,6 +361,9 @@ def test_cuts_is_checked_by_the_options():
     ("Frost gets down well to deny Eastgate striker Tom Reyes from the spot.", True),
     ("The two parties fight it out for votes in the marginal seats.", False),
     ("The club makes a saving of two million pounds a year.", False),
+    # seed 43: a striker holding off a challenge, a manager taking a training session
+    ("Harbour striker Sam Ortiz holds off a challenge from Eastgate captain Tom Reyes at Harbour Park.", True),
+    ("Harbour manager Lena Dahl takes a training session at the club's ground on Tuesday morning.", True),
     # a unit whose first sentence is a caption, its quotation after it ("... ' I rate him highly, ' said Dahl.")
     ("Dahl celebrates with her team-mates at Harbour Park. ' I rate this side highly, ' said Dahl, who was on the "
      "losing side in 2007.", True),
@@ -730,6 +733,21 @@ SHAPES_0150 = [
      "The champion was two over after the first round but four birdies in his second.", "the verb of its last clause"),
     ("The striker is on loan at Derby but Leeds and Hull are interested in the forward.",
      "The striker is on loan at Derby but Leeds.", "the verb of its last clause"),
+    # seed 43
+    ("The manager remains confident that the striker will stay at the club.",
+     "The manager confident that the striker will stay at the club.", "a verb"),
+    ("A man has been arrested on suspicion of beating his neighbour to death in the town.",
+     "A man has been arrested on suspicion of beating his neighbour.", "what the verb did"),
+    ("The winger has not played since his country's 2-0 win over Wales in October.",
+     "The winger has not played since his 2-0 win over Wales.", "whose"),
+    ("The town, like many coastal towns, rations parking permits in the summer.",
+     "The town, many coastal towns, rations parking permits in the summer.", "a comparison"),
+    ("The boy was declared dead after his family drove him to the county hospital.",
+     "The boy was declared dead after his family drove him.", "where to"),
+    ("Sam Hale has come a long way since the coach plucked him from a park team.",
+     "The coach plucked him from a park team.", "whom a pronoun stands for"),
+    ("The comic made light of the gaps in police treatment of men and women with a mock guide.",
+     "The comic made light of the gaps in police treatment of men.", "a list's last item"),
 ]
 
 
@@ -763,9 +781,14 @@ def test_whole_asides_whole_words_and_a_dash_that_lost_its_spaces_may_be_cut(sou
     ("Two troopers searched the bus, finding drugs that had been hidden under a seat.", "Two troopers searched the bus."),
     ("The coach said the hosts might have taken all three points from the match, his side said.",
      "The coach said the hosts might have taken all three points."),
+    ("The man was first told he would be deported seven years after he arrived.", "The man was first told he would be deported."),
+    ("The keeper won his 100th cap at the age of 37 and proved as sharp as ever.", "The keeper won his 100th cap at the age of 37."),
+    ("The keeper had epilepsy from the age of 11 and over the years it cost him his sight.",
+     "The keeper had epilepsy from the age of 11."),
 ])
 def test_a_relative_clause_a_verb_with_its_object_or_a_closing_phrase_may_be_cut(source, rewrite):
     from summarizer.cuts import checked_cuts
 
     problems = checked_cuts(rewrite, source)
-    assert not [p for p in problems if "main verb" in p or "another's verb" in p or "last clause" in p], problems
+    assert not [p for p in problems if "main verb" in p or "another's verb" in p or "last clause" in p
+                or "pronoun" in p or "last item" in p], problems

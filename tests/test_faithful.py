@@ -615,6 +615,8 @@ def test_a_promotion_or_a_noun_with_only_a_relative_clause_is_no_takeaway():
     assert is_promo("Billboard: 2015 ACM Awards: see all the photos.") and is_promo("Scroll down for video")
     assert is_promo("Find out how our two pundits get on, plus make your own predictions.")
     assert not is_promo("She went to see all the photos of her late father at the museum on Monday.")
+    assert is_promo("Watch all the action below with our live video.")  # seed 43
+    assert not is_promo("Fans watched the action from the bridge as the boats passed.")
 
 
 def test_a_quoted_unit_of_several_sentences_gives_its_first_as_the_takeaway(tiny_model, monkeypatch):
