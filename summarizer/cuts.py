@@ -411,12 +411,13 @@ _COUNT_TAILS = frozenset("from to behind clear remaining left ahead adrift short
 _PARTICIPLE_PHRASE = frozenset("in by at on for with from after during over under against into near".split())
 # past forms that are verbs with a phrase after them, seldom participles: "appeared in court", "focused on"
 _INTRANSITIVE = frozenset("appeared focused participated called handed starred arrived died lived worked played "
-                          "competed served resulted stayed remained landed stepped retired lived moved".split())
+                          "competed served resulted stayed remained landed stepped retired moved".split())
 # verbs that link a subject to what is said of it, which a cut may not take alone: "Rodgers[ remains] confident"
 _LINKING = frozenset("remains remained seems seemed appears appeared becomes became stays stayed looks looked "
                      "feels felt".split())
+# what opens a clause that depends on another: "[Stuart Dallas has come a long way since] Mark Warburton plucked him"
 _SUBORDINATORS = frozenset("since because after when while although though before until".split())
-_AUXILIARY_VERBS = frozenset("is are was were has have had will would can could should must may might".split())
+_AUXILIARY_VERBS = _FINITE | _MODALS
 _ENDS_ON_PREPOSITION = frozenset("of by from with for to in at on about against into onto than between among "
                                  "over under".split())
 
@@ -602,11 +603,11 @@ def _meaning_cuts(src: list[str], kept: list[int], start: int, stop: int) -> lis
             out.append("cut: what the count adds to [" + " ".join(cut) + "]")  # "have won it[ a further] four times"
         elif b == stop and cut[0] == "in" and (before in _NEEDS_IN or before == "part" and src[a - 1] in (
                 "a", "the", "his", "her", "their", "its")):
-            out.append("cut: what the noun needs [" + " ".join(cut) + "]")  # "alleged involvement[ in money laundering]"
+            out.append("cut: what the noun needs [" + " ".join(cut) + "]")  # "involvement[ in money laundering]"
         elif a >= start and b < stop and len(words) <= 2 and words[-1] in _SHOW and src[b] in _WH:
             out.append("cut: a verb [" + " ".join(cut) + "]")  # "Hilarious TripAdvisor reviews[ show] how the ..."
-        elif b == stop and words == [w for w in cut if _is_word(w)] and len(words) == 1 and words[0] in _PARTICLES \
-                and a >= start and (before.endswith(("ing", "ed")) and len(before) > 4 or before in _VERBS):
+        elif b == stop and len(words) == 1 and words[0] in _PARTICLES and a >= start \
+                and (before.endswith(("ing", "ed")) and len(before) > 4 or before in _VERBS):
             out.append("cut: what the verb needs [" + " ".join(cut) + "]")  # "oblivious to what was going[ on]"
         elif a >= start and b < stop and len(words) == 1 and words[0] in _LINKING:
             out.append("cut: a verb [" + " ".join(cut) + "]")  # "Rodgers[ remains] confident that ..."
@@ -731,9 +732,8 @@ _COMPOUND = re.compile(r"\b\w+(?:-\w+)+\b")
 
 def _broken_marks(text: str, source: str, src: list[str], kept: list[int]) -> list[str]:
     """A word whose hyphen the rewrite dropped ("a 14-year[-]old" written "a 14-year old", "second[-]degree
-    manslaughter"), and part of an aside kept
-    without the dashes that set it off, so that it reads as the main clause's ("the $40,000 in office expenses[ -
-    later reimbursed] after much public embarrassment[ - that ...]")."""
+    manslaughter"), and part of an aside kept without the dashes that set it off, so that it reads as the main
+    clause's ("the $40,000 in office expenses[ - later reimbursed] after much public embarrassment[ - that ...]")."""
     out = []
     low = text.lower()
     for m in _COMPOUND.finditer(source.lower()):

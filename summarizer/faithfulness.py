@@ -1463,7 +1463,8 @@ _CAPTION_PHRASES = {"breaks": ("clear ", "away ", "free ", "through "), "attempt
                     "kicks": ("the winning", "a penalty", "the ball"), "vent": ("their ",), "controls": ("the ball",),
                     "scratches": ("his head", "her head"), "gets": ("down on one", "past ", "down well"),
                     "makes": ("a save", "a fine save", "a diving save", "a double save", "a smart save"),
-                    "holds": ("off a challenge", "off the challenge"), "takes": ("a training session", "training session")}
+                    "holds": ("off a challenge", "off the challenge"),
+                    "takes": ("a training session", "training session")}
 # a photo of someone doing something, in a caption's present tense: "Dani Alves ... is pictured training for
 # Barcelona on Friday" (not "Sterling was pictured smoking a shisha pipe": news of a photo)
 _PICTURED_DOING = re.compile(r"^(?:[^.!?:]{2,30}:\s+)?(?:(?!\b(?:who|which|that|was|were)\b)[^.!?:]){2,80}"
