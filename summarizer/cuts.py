@@ -664,7 +664,8 @@ def _meaning_cuts(src: list[str], kept: list[int], start: int, stop: int) -> lis
     # the main verb cut where a participle that only describes the subject now reads as the verb: "[A southern New
     # Jersey] woman jailed in an international custody dispute[ has been freed] after ...", "Frampton's promoters,
     # headed by Barry McGuigan[, released a press release ...]"
-    finite = [k for k in range(len(kept_words)) if _finite_at(kept_words, k)]
+    finite = [k for k in range(len(kept_words)) if _finite_at(kept_words, k)]  # also read by the checks below
+    rest = src[kept[-1] + 1:stop]  # what the rewrite leaves out after its last word
     first = kept[finite[0]] if finite else 0
     if finite and all(kept_words[k].endswith("ed") for k in finite) and src[first + 1:first + 2] \
             and src[first + 1] in _PARTICIPLE_PHRASE and not _RELATIVES.intersection(src[max(first - 2, 0):first]) \
@@ -682,10 +683,9 @@ def _meaning_cuts(src: list[str], kept: list[int], start: int, stop: int) -> lis
     # a "but" clause kept without its verb: "was one over after the first round but five birdies in his second[,
     # including three ..., saw him card a 68]"
     but = max((i for i, w in enumerate(kept_words) if w == "but"), default=None)
-    suffix = src[kept[-1] + 1:stop]
-    if but is not None and _words(suffix) and not _is_attribution(suffix, False) \
-            and not _may_be_finite(kept_words[but + 1:]) and _may_be_finite(_words(suffix)):
-        out.append("cut: the verb of its last clause [" + " ".join(suffix) + "]")
+    if but is not None and _words(rest) and not _is_attribution(rest, False) \
+            and not _may_be_finite(kept_words[but + 1:]) and _may_be_finite(_words(rest)):
+        out.append("cut: the verb of its last clause [" + " ".join(rest) + "]")
     # the main verb, with the subject kept: "Boxing fans hoping to attend the weigh-in[ ... must buy tickets]",
     # "Now officially sold out by the retailer[, pieces ... have popped up on eBay]", "What was once the gateway ...[
     # stands before him]"
@@ -694,13 +694,11 @@ def _meaning_cuts(src: list[str], kept: list[int], start: int, stop: int) -> lis
         if w in _WHEN - {"once"} or w in _RELATIVES or w in _CLAUSE_SUBORDINATORS or w in ("since", "until", "whose"):
             break
         main.append(w)
-    rest = src[kept[-1] + 1:stop]
     # a participle after its subject, where the verb was: cut just before it, or in the closing
     participle = any(main[k].endswith("ing") and not main[k].endswith("thing") and len(main[k]) > 4
                      and _is_word(main[k - 1]) and main[k - 1] not in _FUNCTION_WORDS
                      and (_words(src[kept[k - 1] + 1:kept[k]]) or any(_finite_at(rest, j) for j in range(len(rest))))
                      for k in range(1, len(main)))
-    finite = [k for k in range(len(kept_words)) if _finite_at(kept_words, k)]
     lead = next((w for w in kept_words if w not in _LEAD_ADVERBS and not w.endswith("ly")), "")
     if participle and not _may_be_finite(main):  # "Boxing fans hoping to attend ...", "Two sisters ... missing",
         # "Kumar Sangakkara[, making his Surrey debut, outshone Pietersen,] scoring a century"
@@ -738,8 +736,8 @@ def _broken_marks(text: str, source: str, src: list[str], kept: list[int]) -> li
     low = text.lower()
     for m in _COMPOUND.finditer(source.lower()):
         parts = m.group().split("-")
-        if len(parts) == 2 and (parts[0] in _FUNCTION_WORDS or parts[1] in _FUNCTION_WORDS):
-            continue  # a dash the page lost its spaces round: "Matt Phillips-has shone", "home-in Sydney's east"
+        if len(parts) == 2 and (parts[0] in _FUNCTION_WORDS or parts[1] in _FUNCTION_WORDS) or parts[0] not in low:
+            continue  # a dash the page lost its spaces round ("Matt Phillips-has shone"), or a word the rewrite cut
         if any(n.group() != m.group() for n in re.finditer(r"\b" + r"[\s-]+".join(map(re.escape, parts)) + r"\b", low)):
             out.append("cut: inside a hyphenated word [" + m.group() + "]")
             break
