@@ -417,6 +417,34 @@ _LINKING = frozenset("remains remained seems seemed appears appeared becomes bec
                      "feels felt".split())
 # what opens a clause that depends on another: "[Stuart Dallas has come a long way since] Mark Warburton plucked him"
 _SUBORDINATORS = frozenset("since because after when while although though before until".split())
+# verbs whose "that" clause is what someone was brought to believe or know: "will have to convince the SFA[ that he
+# is suitable ...]"
+_TELL_THAT = frozenset("convince convinces convinced convincing persuade persuades persuaded persuading assure assures "
+                       "assured reassure reassures reassured remind reminds reminded inform informs informed notify "
+                       "notified satisfy satisfied".split())
+# adverbs that say something of the phrase after them, so cannot close a sentence that lost it: "pointing the finger
+# of blame squarely[ at the officials]", "died shortly[ after ...]", "has played only[ twice]"
+_SCOPING_ADVERBS = frozenset("squarely directly mainly mostly largely partly partially solely primarily "
+                             "particularly especially exclusively even just only shortly".split())
+# verbs that give their object a second phrase saying what it is or became: "said it made her walk to work[ ... an
+# 'awful experience']", "called him[ ... a hero]"
+_MADE = frozenset("make makes made making call calls called consider considers considered deem deems deemed dub dubs "
+                  "dubbed branded declare declares declared".split())
+# verbs of a belief, a claim or a warning: whose it is cannot be cut ("[A scientist has warned] Britain is facing a
+# collapse ...")
+_BELIEVED = frozenset("warn warns warned claim claims claimed insist insists insisted allege alleges alleged believe "
+                      "believes believed fear fears feared predict predicts predicted suggest suggests suggested argue "
+                      "argues argued think thinks thought".split())
+# a rank that a "since" phrase bounds: "the first secretary of state to become president[ since James Buchanan]", "the
+# biggest weight ...[ since Red Rum won ...]" (not a count: "has scored 102 goals for PSG[ since joining]")
+_RANK = re.compile(r"^(?:\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last|"
+                   r"best|worst|most|least|fewest|record)$")
+# words in -est that are no superlatives
+_NOT_SUPERLATIVES = frozenset("interest interests arrest arrests protest protests request contest harvest honest modest "
+                              "forest suggest invest manifest digest conquest inquest bequest earnest midwest southwest "
+                              "northwest unrest attest detest".split())
+# the other side of a match: "Real Madrid[ vs Juventus] is the other tie"
+_VERSUS = frozenset("vs v versus".split())
 _AUXILIARY_VERBS = _FINITE | _MODALS
 _ENDS_ON_PREPOSITION = frozenset("of by from with for to in at on about against into onto than between among "
                                  "over under".split())
@@ -633,6 +661,36 @@ def _meaning_cuts(src: list[str], kept: list[int], start: int, stop: int) -> lis
         elif b == stop and words[0] in _COUNT_TAILS and before in _COUNT_UNITS and a - 1 >= start and (
                 src[a - 1] in _NUMBER_WORDS or src[a - 1][:1].isdigit()):
             out.append("cut: what the count holds for [" + " ".join(cut) + "]")  # "only two points[ from safety]"
+        elif a >= start and b < stop and words == ["whose"]:
+            out.append("cut: what makes a clause relative [" + " ".join(cut) + "]")  # "Faldo,[ whose] 58th birthday
+            # falls on ..."
+        elif words[0] in _VERSUS and a >= start:
+            out.append("cut: the other side [" + " ".join(cut) + "]")  # "Real Madrid[ vs Juventus] is the other tie"
+        elif words[0] == "since" and len(words) > 1 and a >= start and any(
+                _RANK.match(w) or len(w) > 5 and w.endswith("est") and w not in _NOT_SUPERLATIVES
+                for w in kept_words[max(kept.index(a) - 12, 0):kept.index(a) + 1]):
+            out.append("cut: what the count holds for [" + " ".join(cut) + "]")  # "the first secretary of state to
+            # become president[ since James Buchanan]"
+        elif b == stop and a >= start and before in _SCOPING_ADVERBS:
+            out.append("cut: what the adverb says of [" + " ".join(cut) + "]")  # "pointing the finger of blame
+            # squarely[ at the officials]"
+        elif b == stop and words[0] == "that" and cut[0] == "that" and any(
+                src[k] in _TELL_THAT and _words_between(src, k, a) <= 3 for k in kept if a - 6 <= k <= a):
+            out.append("cut: what the verb needs [" + " ".join(cut) + "]")  # "convince the SFA[ that he is suitable]"
+        elif b == stop and a >= start and any(src[k] in _MADE and 1 <= _words_between(src, k, a) <= 6
+                                              and src[k + 1] not in _ENDS_ON_PREPOSITION | _PARTICLES | {"upon"}
+                                              for k in kept if a - 10 <= k < a) and any(
+                cut[j] in ("a", "an") and (j == 0 and before not in _FUNCTION_WORDS or j and _is_word(cut[j - 1])
+                                           and cut[j - 1] not in _FUNCTION_WORDS | _VERBS | _PARTICLES
+                                           and (cut[j - 1] in _TIME_CORE or not cut[j - 1].endswith(("ing", "ed",
+                                                                                                     "ly"))))
+                for j in range(len(cut))):
+            out.append("cut: what the verb made of it [" + " ".join(cut) + "]")  # "said it made her walk to work[ in
+            # worcester city centre an 'awful experience']"
+        elif a < start and b < stop and (words[-1] in _BELIEVED or words[-2:-1] and words[-2] in _BELIEVED
+                                         and words[-1] == "that") and len(words) >= 2 \
+                and src[b] not in ("that", ",", "to") and _may_be_finite(src[b:stop]):
+            out.append("cut: whose claim it is [" + " ".join(cut) + "]")  # "[A scientist has warned] Britain is ..."
         elif a >= start and b < stop and _finite_at(src, b) and src[b] in _AUXILIARY_VERBS \
                 and words[0] in _AUXILIARY_VERBS and cut[:2] in ([words[0]], [",", words[0]]) and any(
                 w in ("and", "but") and any(_finite_at(src, j) for j in range(a + 1, a + 1 + i)) for i, w in
@@ -709,6 +767,9 @@ def _meaning_cuts(src: list[str], kept: list[int], start: int, stop: int) -> lis
             and _may_be_finite(rest[1:]):  # "A few days after they were reunited[, ISIS
         # released 217 captives]", "Shreeves, who lives in Atlanta ...[, lives ...]"
         out.append("cut: the main verb [" + " ".join(rest) + "]")
+    elif rest[:1] == [","] and not _may_be_finite(kept_words) and _plain_finite(_words(rest)[:3]):
+        out.append("cut: the main verb [" + " ".join(rest) + "]")  # "Serafim Todorov, the last man to beat Floyd
+        # Mayweather in the boxing ring[, now lives on ...]"
     elif _words(rest) and any(_finite_at(rest, k) or rest[k] in _VERBS for k in range(len(rest))) and (
             kept_words[0] in _FREE_RELATIVES and len(finite) == 1  # "What was once ..."
             or not finite and rest[0] == "," and (len(lead) > 4 and lead.endswith("ed") or lead in _PARTICIPLES)):

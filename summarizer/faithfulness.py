@@ -398,12 +398,21 @@ def is_question(sentence: str) -> bool:
     return sentence.rstrip().rstrip("\"'\u2019\u201d)").endswith("?")
 
 
+# a sentence whose first quote mark is a single one, apart, that closes a quotation before who said it: "... to break down
+# ', the Sunday Telegraph reports." (the comma: not a plural's apostrophe, "the players ' union said")
+_CLOSES_SINGLE = re.compile(r"^[^'\"\u2018\u2019\u201c\u201d]*?[^\s']\s*'\s*,\s+(?:[\w.-]+\s+){0,5}?(?:said|says|reports|"
+                            r"reported|told|added|adds|explained|explains|wrote|writes)\b", re.I)
+
+
 def opens_mid_quote(sentence: str) -> bool:
     """Whether `sentence` begins inside a quotation: its first double quote mark closes one ('Home at
     last," reads the sign.'), so its opening went to the sentence before (a splitter's cut); or its
-    straight quote marks, three or more, do not pair up (the splitter cut through several quotes)."""
+    straight quote marks, three or more, do not pair up (the splitter cut through several quotes); or its first
+    single quote mark closes one before who said it (`_CLOSES_SINGLE`)."""
     if sentence.count('"') >= 3 and sentence.count('"') % 2:
         return True
+    if _CLOSES_SINGLE.match(sentence):
+        return True  # "the two-party system has started to break down ', the Sunday Telegraph reports."
     at = next((i for i, c in enumerate(sentence) if c in _DOUBLE_QUOTES), None)
     if at is None:
         return False
@@ -1431,7 +1440,7 @@ _CAPTION_ACTIONS = frozenset("celebrates poses vies smiles waves gestures reacts
                              "pens awaits scratches".split())
 _CAPTION_LABEL = re.compile(r"^[\"'\u201c\u2018]?(?!according to\b)([^:;,.!?\"]{2,40}):\s+\S", re.I)
 # words that open a clause after a caption's: what follows them is not the caption's verb
-_CAPTION_CLAUSE_ENDS = frozenset("as after when while before because".split())
+_CAPTION_CLAUSE_ENDS = frozenset("as after when while before because which who".split())
 _NOT_A_SUBJECT_END = frozenset("the a an his her their its to of he she they it and".split())
 # where a person stands in the photo: "Neymar (centre) opens the scoring ...", "Benteke (second left) is mobbed ..."
 _PHOTO_POSITION = re.compile(r"\((?:(?:far|second|third) )?(?:left|right|centre|center|l|r|l-r|r-l|top|bottom|front|back|"
@@ -1464,7 +1473,8 @@ _CAPTION_PHRASES = {"breaks": ("clear ", "away ", "free ", "through "), "attempt
                     "scratches": ("his head", "her head"), "gets": ("down on one", "past ", "down well"),
                     "makes": ("a save", "a fine save", "a diving save", "a double save", "a smart save"),
                     "holds": ("off a challenge", "off the challenge"),
-                    "takes": ("a training session", "training session")}
+                    "takes": ("a training session", "training session"),
+                    "heads": ("the ball", "towards goal", "wide", "over the bar", "clear")}
 # a photo of someone doing something, in a caption's present tense: "Dani Alves ... is pictured training for
 # Barcelona on Friday" (not "Sterling was pictured smoking a shisha pipe": news of a photo)
 _PICTURED_DOING = re.compile(r"^(?:[^.!?:]{2,30}:\s+)?(?:(?!\b(?:who|which|that|was|were)\b)[^.!?:]){2,80}"
@@ -1547,6 +1557,8 @@ def is_caption(sentence: str) -> bool:
     m = _CAPTION_LABEL.match(sentence)
     if m and len(m.group(1).split()) <= 4 and not has_verb(m.group(1)):
         return True
+    if len({m.group(0).lower() for m in _PHOTO_POSITION.finditer(sentence)}) >= 2:
+        return True  # two places in a photo: "Dr Jim Penman (left) has suggested ... Queen Victoria (right) ..."
     unmarked = _PHOTO_POSITION.sub(" ", sentence)
     tokens = _word_tokens(unmarked)
     first = next((k for k, t in enumerate(tokens) if t in _SENTENCE_END), len(tokens))  # a unit's first sentence:

@@ -489,6 +489,11 @@ _LIST_ITEM = re.compile(r"^\s*\(?[a-h1-9]\)\s|^that (?:a|an|the|his|her|their|it
 # a teaser cut off after a word that needs more: "Just 10 seconds after the worker told police that..."
 _TRAILS_OFF = re.compile(r"\b(?:that|the|a|an|and|or|but|to|of|with|for|in|on|at|by|from|as|if|when|who|which)\s*"
                          r"(?:\.\.\.|\u2026)\s*$", re.I)
+# a unit that opens with a verb in the past and has no subject, where the splitter cut a title off its sentence ("I'm
+# a Celebrity... Get Me Out of Here! | aired on Network Ten and involved ...") (not an opening participle, which a
+# comma closes, "Based in London, the firm ...", nor an inversion, "Added to this is ..."): two verbs and no subject
+_NO_SUBJECT = re.compile(r"^[a-z]{3,}ed\s+(?:on|in|at|by|for|from|with|into|during)\b[^,;:]*\band\s+[a-z]{3,}ed\b"
+                         r"(?![^,;:]*[,;:])(?!.*\b(?:is|are|was|were)\b)", re.I)
 # a sentence that only announces what follows: "Here's what the critics are saying:."
 _LEAD_IN = re.compile(r":\s*[.!?]?\s*$")
 # a unit that opens with the last words of a quotation: "His fight. ' McIlroy and Woods will line up ..."
@@ -518,7 +523,7 @@ def _takeable(sentence: str) -> bool:
         and not (sentence.rstrip().endswith(("...", "\u2026"))
                  and (len(sentence.split()) < 10 or _TRAILS_OFF.search(sentence))) \
         and not _ENDS_ON_A_DETERMINER.search(sentence) and not _LEAD_IN.search(sentence) \
-        and not _QUOTE_TAIL.match(sentence) and not opens_quote_unattributed(sentence)
+        and not _QUOTE_TAIL.match(sentence) and not opens_quote_unattributed(sentence) and not _NO_SUBJECT.match(sentence)
 
 
 def _quote(sentence: str) -> str:
