@@ -443,6 +443,13 @@ _RANK = re.compile(r"^(?:\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixt
 _NOT_SUPERLATIVES = frozenset("interest interests arrest arrests protest protests request contest harvest honest modest "
                               "forest suggest invest manifest digest conquest inquest bequest earnest midwest southwest "
                               "northwest unrest attest detest".split())
+# verbs whose "for" phrase says what for: "swapping healthy food[ for sweets]", "are rivalling United and Arsenal[ for
+# the defender]"
+_FOR_WHAT = frozenset("swap swaps swapped swapping trade trades traded trading exchange exchanged exchanging "
+                      "rivalled rivalling compete competes competed competing vie vies vied vying jostle "
+                      "jostling".split())
+# what a superlative holds within: "what could be Everton's worst season[ in nine years]"
+_WITHIN = frozenset("in of since for this among".split())
 # the other side of a match: "Real Madrid[ vs Juventus] is the other tie"
 _VERSUS = frozenset("vs v versus".split())
 _AUXILIARY_VERBS = _FINITE | _MODALS
@@ -661,6 +668,30 @@ def _meaning_cuts(src: list[str], kept: list[int], start: int, stop: int) -> lis
         elif b == stop and words[0] in _COUNT_TAILS and before in _COUNT_UNITS and a - 1 >= start and (
                 src[a - 1] in _NUMBER_WORDS or src[a - 1][:1].isdigit()):
             out.append("cut: what the count holds for [" + " ".join(cut) + "]")  # "only two points[ from safety]"
+        elif a >= start and words[0] in _WITHIN and any(
+                w in ("best", "worst", "most", "least", "fewest") or len(w) > 5 and w.endswith("est")
+                and w not in _NOT_SUPERLATIVES | {"latest"} for w in kept_words[max(kept.index(a) - 2, 0):kept.index(a) + 1]) \
+                and not (words[0] == "of" and before in ("most", "best", "worst", "least")):  # not "most of"
+            out.append("cut: what the superlative holds for [" + " ".join(cut) + "]")  # "Everton's worst season[ in
+            # nine years]"
+        elif b == stop and a >= start and cut[0] == "for" and any(src[k] in _FOR_WHAT and _words_between(src, k, a) <= 5
+                                                                  and "for" not in src[k:a + 1]
+                                                                  for k in kept if a - 8 <= k <= a):
+            out.append("cut: what the verb needs [" + " ".join(cut) + "]")  # "swapping healthy food[ for sweets]"
+        elif a >= start and words[0] in ("ahead", "clear", "level", "behind") and re.match(r"^\d+$", before) \
+                and src[a - 1] == "-":
+            out.append("cut: what the score means [" + " ".join(cut) + "]")  # "heads Napoli 4-0[ ahead]"
+        elif a >= start and b < stop and words[0] in _ROLE_HEADS and 2 <= len(words) <= 5 and "," not in cut \
+                and (_finite_at(src, b) or src[b] in _FINITE | _MODALS | {"also"}) and before not in _FUNCTION_WORDS \
+                and not before.endswith("-old"):
+            out.append("cut: the head of the subject [" + " ".join(cut) + "]")  # "Aston Villa[ goalkeeper Brad Guzan]
+            # also revealed"
+        elif b == stop and cut[0] in ("and", "or") and a > start and _is_word(before) \
+                and not (_plain_finite(words[1:2]) or words[1].endswith("ed") or _FINITE.intersection(words[1:4])) and any(
+                src[k] == "," and 1 <= _words_between(src, k, a) <= 3 and k + 1 in kept
+                and not _may_be_finite(src[k + 1:a + 1]) and _is_word(src[k - 1]) for k in range(max(a - 4, start), a)):
+            out.append("cut: a list's last item [" + " ".join(cut) + "]")  # "the lives of runners, spectators[ and
+            # those who tried to come to their rescue]"
         elif a >= start and b < stop and words == ["whose"]:
             out.append("cut: what makes a clause relative [" + " ".join(cut) + "]")  # "Faldo,[ whose] 58th birthday
             # falls on ..."
@@ -738,6 +769,11 @@ def _meaning_cuts(src: list[str], kept: list[int], start: int, stop: int) -> lis
             if k not in at and _finite_at(src, k) and (src[k] in _AUXILIARY_VERBS or src[k].endswith("ed")):
                 out.append("cut: the main verb [" + src[k] + "]")
                 break
+    # a pluperfect made a simple past where what came after is cut: "City[ had] won their last five games against West
+    # Ham[ ... before falling to ... defeat]" (their last game was the defeat)
+    if any(src[a + 1:b] == ["had"] and a >= start for a, b in cuts) \
+            and any(w in ("before", "until") for w in _words(rest)):
+        out.append("cut: what came after [" + " ".join(rest) + "]")
     # a "but" clause kept without its verb: "was one over after the first round but five birdies in his second[,
     # including three ..., saw him card a 68]"
     but = max((i for i, w in enumerate(kept_words) if w == "but"), default=None)

@@ -1438,6 +1438,13 @@ _CAPTION_ACTIONS = frozenset("celebrates poses vies smiles waves gestures reacts
                              "embraces hugs kisses salutes applauds rides listens warms scores chats tussles slots "
                              "leaps wheels greets clutches kneels sprints trudges curls hides congratulates "
                              "pens awaits scratches".split())
+# a goal in a caption's present tense: "Manolo Gabbiadini heads Napoli 4-0 ahead moments after ..."
+_SCORE_AHEAD = re.compile(r"^[^.!?]{2,60}?\b(?:heads|fires|puts|drills|slots|nods|curls|volleys|sweeps|taps|blasts|"
+                          r"smashes|poaches)\s+[^.!?]{2,40}?\d+-\d+\s+(?:ahead|in front|up)\b", re.I)
+# a caption's label joined to its sentence by a hyphen: "Fit for a mogul-the enormous mansion serves as ..."
+_DASH_LABEL = re.compile(r"^([a-z' ]{3,30}?)-(?:the|his|her|their)\s", re.I)
+_ASIDE_CLOSED = re.compile(r"\w-(?:were|was|is|are|has|have|had|will|would|could|can|may|might|should|must|said|"
+                           r"says|died|won|led)\b", re.I)
 _CAPTION_LABEL = re.compile(r"^[\"'\u201c\u2018]?(?!according to\b)([^:;,.!?\"]{2,40}):\s+\S", re.I)
 # words that open a clause after a caption's: what follows them is not the caption's verb
 _CAPTION_CLAUSE_ENDS = frozenset("as after when while before because which who".split())
@@ -1473,7 +1480,9 @@ _CAPTION_PHRASES = {"breaks": ("clear ", "away ", "free ", "through "), "attempt
                     "scratches": ("his head", "her head"), "gets": ("down on one", "past ", "down well"),
                     "makes": ("a save", "a fine save", "a diving save", "a double save", "a smart save"),
                     "holds": ("off a challenge", "off the challenge"),
-                    "takes": ("a training session", "training session"),
+                    "takes": ("a training session", "training session", "a free-kick", "a free kick", "a corner",
+                              "one of his trademark", "one of her trademark"),
+                    "points": ("to the spot",),
                     "heads": ("the ball", "towards goal", "wide", "over the bar", "clear")}
 # a photo of someone doing something, in a caption's present tense: "Dani Alves ... is pictured training for
 # Barcelona on Friday" (not "Sterling was pictured smoking a shisha pipe": news of a photo)
@@ -1557,6 +1566,10 @@ def is_caption(sentence: str) -> bool:
     m = _CAPTION_LABEL.match(sentence)
     if m and len(m.group(1).split()) <= 4 and not has_verb(m.group(1)):
         return True
+    label = _DASH_LABEL.match(sentence)
+    if _SCORE_AHEAD.search(sentence) or label and not has_verb(label.group(1)) \
+            and not _ASIDE_CLOSED.search(sentence[label.end():]):  # not an aside: "Halep-the last woman to ...-were set"
+        return True  # "Manolo Gabbiadini heads Napoli 4-0 ahead ...", "Fit for a mogul-the enormous mansion serves as ..."
     if len({m.group(0).lower() for m in _PHOTO_POSITION.finditer(sentence)}) >= 2:
         return True  # two places in a photo: "Dr Jim Penman (left) has suggested ... Queen Victoria (right) ..."
     unmarked = _PHOTO_POSITION.sub(" ", sentence)
@@ -1582,7 +1595,7 @@ def is_caption(sentence: str) -> bool:
             # off" is no auxiliary of the action
             if w in _CAPTION_ACTIONS and k < 10 and after[:1] != ["of"]:  # "scores of protesters"
                 return True
-            if k < 10 and any((" ".join(after[:3]) + " ").startswith(p) for p in _CAPTION_PHRASES.get(w, ())):
+            if k < 10 and any((" ".join(after[:4]) + " ").startswith(p) for p in _CAPTION_PHRASES.get(w, ())):
                 return True  # "breaks clear", "shares a laugh"
             if (w in _PLURAL_ACTIONS and k < 10 or w in _POSITIONED_ACTIONS and unmarked != sentence) and 2 <= k \
                     and prev not in _NO_CAPTION_BEFORE \
