@@ -692,6 +692,13 @@ def _meaning_cuts(src: list[str], kept: list[int], start: int, stop: int) -> lis
                 and not _may_be_finite(src[k + 1:a + 1]) and _is_word(src[k - 1]) for k in range(max(a - 4, start), a)):
             out.append("cut: a list's last item [" + " ".join(cut) + "]")  # "the lives of runners, spectators[ and
             # those who tried to come to their rescue]"
+        elif a >= start and b < stop and cut[-1] == words[-1] and len(words) >= 2 and words[-1].endswith("ing") \
+                and len(words[-1]) > 5 and words[-1] not in _TIME_CORE and not words[-1].endswith("thing") \
+                and words[-2] not in _POSSESSIVE_PRONOUNS | {"the", "a", "an", "of", "and", "or"} and src[b - 2] != "-" \
+                and not words[-2].endswith("'s") and _is_word(src[b]) \
+                and src[b] not in _ENDS_ON_PREPOSITION | _RELATIVES | _FINITE | {"and", "or", "but"}:
+            out.append("cut: a verb [" + " ".join(cut) + "]")  # "he loves[ his snacks, swapping] healthy food for
+            # sweets"
         elif a >= start and b < stop and words == ["whose"]:
             out.append("cut: what makes a clause relative [" + " ".join(cut) + "]")  # "Faldo,[ whose] 58th birthday
             # falls on ..."

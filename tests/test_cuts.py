@@ -789,6 +789,8 @@ SHAPES_0160 = [
      "County won their last four games against the Rovers.", "what came after"),
     ("County goalkeeper Sam Hale also revealed the words of the message before the match.",
      "County also revealed the words of the message before the match.", "the head of the subject"),
+    ("The chef says he loves his snacks, swapping fruit for sweets and cola on Fridays.",
+     "The chef says he loves fruit for sweets and cola.", "a verb"),
 ]
 
 
