@@ -450,6 +450,14 @@ _FOR_WHAT = frozenset("swap swaps swapped swapping trade trades traded trading e
                       "jostling".split())
 # what a superlative holds within: "what could be Everton's worst season[ in nine years]"
 _WITHIN = frozenset("in of since for this among".split())
+# openings that say where or for whom the rest holds: "[Outside of sensitive needs housing,] inmates with jobs earn 20
+# cents an hour"
+_ONLY_WITHIN = frozenset("outside except excluding besides beyond".split())
+# an opening adjective whose clause is someone's view: "[Adamant] the final round of fixtures should be played at the
+# same time ..., [the two clubs have lodged complaints]"
+_CONVINCED = frozenset("adamant convinced confident certain sure insistent".split())
+# verbs that say to whom: "will be reintroduced[ to Barcelona]"
+_INTRODUCED = frozenset("introduced reintroduced introduce reintroduce introducing reintroducing".split())
 # the other side of a match: "Real Madrid[ vs Juventus] is the other tie"
 _VERSUS = frozenset("vs v versus".split())
 _AUXILIARY_VERBS = _FINITE | _MODALS
@@ -699,6 +707,16 @@ def _meaning_cuts(src: list[str], kept: list[int], start: int, stop: int) -> lis
                 and src[b] not in _ENDS_ON_PREPOSITION | _RELATIVES | _FINITE | {"and", "or", "but"}:
             out.append("cut: a verb [" + " ".join(cut) + "]")  # "he loves[ his snacks, swapping] healthy food for
             # sweets"
+        elif a >= start and b < stop and before == "from" and "to" in words:
+            out.append("cut: a range [" + " ".join(cut) + "]")  # "walked a short distance from[ home to the] library"
+        elif a < start and b < stop and cut[-1] == "," and words[0] in _ONLY_WITHIN:
+            out.append("cut: whom an opening limits it to [" + " ".join(cut) + "]")  # "[Outside of sensitive needs
+            # housing,] inmates with jobs earn 20 cents an hour"
+        elif a < start and b < stop and words[0] in _CONVINCED and len(words) <= 2:
+            out.append("cut: whose view it is [" + " ".join(cut) + "]")  # "[Adamant] the final round of fixtures
+            # should be played at the same time[, ... have lodged formal complaints]"
+        elif a >= start and cut[0] == "to" and before in _INTRODUCED and len(words) <= 5:
+            out.append("cut: what the verb needs [" + " ".join(cut) + "]")  # "will be reintroduced[ to Barcelona]"
         elif a >= start and b < stop and words == ["whose"]:
             out.append("cut: what makes a clause relative [" + " ".join(cut) + "]")  # "Faldo,[ whose] 58th birthday
             # falls on ..."
@@ -940,12 +958,16 @@ def _next_item(after: list[str]) -> bool:
 
 def _list_tail(tokens: list[str]) -> bool:
     """Whether a closing is the rest of a list: after a comma, short items with no verb, the last after "and"
-    or "or" (", The Rocks, Darling Harbour, Pyrmont and Martin Place")."""
+    or "or" (", The Rocks, Darling Harbour, Pyrmont and Martin Place"; "spawned TV movies[, an animated series and
+    video games]")."""
     words = _words(tokens)
     if tokens[:1] != [","] or not words or words[0] in ("including", "such") or has_verb(" ".join(words)):
         return False  # examples may go: "possession of drugs[, including cocaine and ecstasy]"
     items = " ".join(tokens[1:]).replace(" and ", " , ").replace(" or ", " , ").split(",")
-    return ("and" in words or "or" in words) and len(items) >= 3 and all(0 < len(i.split()) <= 4 for i in items)
+    if len(items) == 2 and (words[0] in _ENDS_ON_PREPOSITION | {"during", "through"} or words[0].endswith("ing")):
+        return False  # two items after one kept are a list, not a phrase or a participle: "[, for not meeting ... and
+        # ...]", "[, marking her birthday and ...]"
+    return ("and" in words or "or" in words) and len(items) >= 2 and all(0 < len(i.split()) <= 4 for i in items)
 
 
 def _loses_list_tail(src: list[str], kept: list[int], suffix: list[str]) -> bool:

@@ -1642,12 +1642,19 @@ def opens_quote_unattributed(sentence: str) -> bool:
     return text[:1] in '"\u201c' and marks % 2 == 1 and not _SAYS.intersection(w.lower() for w in _word_tokens(text))
 
 
+# a paper's own rating of a match's players, no news of the match: "Here, Sportsmail's Dominic King gives his player
+# ratings from Old Trafford.", "Sportsmail's Oliver Todd rated the players' performances at Ewood Park."
+_RATINGS = re.compile(r"\b(?:gives|give|takes us through|take us through|brings you|here are) (?:his |her |their |the |our )?"
+                      r"player ratings\b|\brat(?:es|ed) the (?:players?(?: ')?'?s?|individual) performances\b", re.I)
+
+
 def is_promo(sentence: str) -> bool:
     """Whether `sentence` points elsewhere rather than telling news: an invitation ("... see all the photos", "click
     here to read the full article"), a link's label ("Related: ...", "Nick Paton Walsh's Afghanistan series: ...")
-    or a line of a table ("... wanted by: Arsenal, Spurs valued at: £25m")."""
+    or a line of a table ("... wanted by: Arsenal, Spurs valued at: £25m"), or a paper's player ratings (`_RATINGS`)."""
     return _PROMO.search(sentence) is not None or _PROMO_START.search(sentence) is not None \
-        or _TABLE_LINE.search(sentence) is not None or _CLICK_HERE.search(sentence) is not None
+        or _TABLE_LINE.search(sentence) is not None or _CLICK_HERE.search(sentence) is not None \
+        or _RATINGS.search(sentence) is not None
 
 
 _NOUN_AND_RELATIVE = re.compile(r"^[\"'\u201c\u2018(]*(?:the|a|an|this|that)\s+(?:[\w'\u2019-]+\s+){1,4}?"

@@ -491,9 +491,13 @@ _TRAILS_OFF = re.compile(r"\b(?:that|the|a|an|and|or|but|to|of|with|for|in|on|at
                          r"(?:\.\.\.|\u2026)\s*$", re.I)
 # a unit that opens with a verb in the past and has no subject, where the splitter cut a title off its sentence ("I'm
 # a Celebrity... Get Me Out of Here! | aired on Network Ten and involved ...") (not an opening participle, which a
-# comma closes, "Based in London, the firm ...", nor an inversion, "Added to this is ..."): two verbs and no subject
+# comma closes, "Based in London, the firm ...", nor an inversion, "Added to this is ..."): two verbs and no subject;
+# or that opens with an auxiliary and a verb, the entry of a player's rating under his name ("Could do nothing to stop
+# Coutinho's winner but ..."), not a question
 _NO_SUBJECT = re.compile(r"^[a-z]{3,}ed\s+(?:on|in|at|by|for|from|with|into|during)\b[^,;:]*\band\s+[a-z]{3,}ed\b"
-                         r"(?![^,;:]*[,;:])(?!.*\b(?:is|are|was|were)\b)", re.I)
+                         r"(?![^,;:]*[,;:])(?!.*\b(?:is|are|was|were)\b)"
+                         r"|^(?:could|would|should|did|was|were|has|had)\s+(?:not\s+|n't\s+)?(?:do|be|have|make|get|take|"
+                         r"go|come|see|been|done|made|got|taken|nothing|little|well|enough)\b(?!.*\?\s*$)", re.I)
 # a sentence that only announces what follows: "Here's what the critics are saying:."
 _LEAD_IN = re.compile(r":\s*[.!?]?\s*$")
 # a unit that opens with the last words of a quotation: "His fight. ' McIlroy and Woods will line up ..."

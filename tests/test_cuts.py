@@ -235,7 +235,7 @@ def test_the_engine_takes_the_first_beam_with_listed_cuts_only_when_asked(tiny_m
     article = "\n".join([
         "The firm will cut 200 jobs at its plant in Derby next year, the union said.",
         "The minister refused to rule out a tax rise for families earning over 80,000 pounds.",
-        "Except for the goalkeeper, every player at the club took a pay cut in the spring.",
+        "Every player at the club took a pay cut in the spring.",
         "Volunteers planted 3,000 trees along the river bank over the winter, a charity said.",
         "The bakery, which opened in 1952, sold its last loaf on Friday to a queue of regulars.",
         "The museum, closed since 2020, will reopen in May after a refit costing 9 million euros.",
@@ -243,11 +243,11 @@ def test_the_engine_takes_the_first_beam_with_listed_cuts_only_when_asked(tiny_m
     # beam 1 of each sentence cuts a phrase that says where, for whom or when it holds (the rules pass
     # it); beam 2 cuts only asides, times and attributions
     firsts = ["The firm will cut 200 jobs.", "The minister refused to rule out a tax rise.",
-              "Every player at the club took a pay cut.", "Volunteers planted 3,000 trees.",
+              "Every player took a pay cut in the spring.", "Volunteers planted 3,000 trees.",
               "The bakery sold its last loaf on Friday.", "The museum will reopen in May after a refit."]
     seconds = ["The firm will cut 200 jobs at its plant in Derby next year.",
                "The minister refused to rule out a tax rise for families earning over 80,000 pounds.",
-               "Except for the goalkeeper, every player at the club took a pay cut.",
+               "Every player at the club took a pay cut.",
                "Volunteers planted 3,000 trees along the river bank.",
                "The bakery sold its last loaf on Friday to a queue of regulars.",
                "The museum, closed since 2020, will reopen in May."]
@@ -751,7 +751,7 @@ SHAPES_0150 = [
 ]
 
 
-# The shapes of the errors in 0.16.0's fresh hand counts (seeds 44 and 45), in this project's own sentences
+# The shapes of the errors in 0.16.0's fresh hand counts (seeds 44 to 46), in this project's own sentences
 SHAPES_0160 = [
     ("Jane Roe, the last woman to beat the champion in a final, now runs a bakery in her home town.",
      "Jane Roe, the last woman to beat the champion in a final.", "the main verb"),
@@ -791,6 +791,15 @@ SHAPES_0160 = [
      "County also revealed the words of the message before the match.", "the head of the subject"),
     ("The chef says he loves his snacks, swapping fruit for sweets and cola on Fridays.",
      "The chef says he loves fruit for sweets and cola.", "a verb"),
+    # seed 46
+    ("She was struck as she walked a short way from home to the bus stop.",
+     "She was struck as she walked a short way from bus stop.", "a range"),
+    ("Outside of the secure wing, prisoners with jobs earn 30 pence an hour.",
+     "Prisoners with jobs earn 30 pence an hour.", "whom an opening limits it to"),
+    ("Adamant the last games should be played at the same time, both clubs have complained to the league.",
+     "The last games should be played at the same time.", "whose view it is"),
+    ("The coach will be reintroduced to his old club in the semi-finals.",
+     "The coach will be reintroduced in the semi-finals.", "what the verb needs"),
 ]
 
 
@@ -870,8 +879,25 @@ def test_a_count_a_plain_since_an_object_or_a_report_may_still_be_cut(source, re
     ("Fit for a king-the huge house serves as the set of the hit show.", False),
     ("Jo Smith-the last woman to beat the champion-was set to play on Thursday night.", True),
     ("The referee points to the spot as the hosts are given a penalty in the last minute.", False),
+    ("Here, our reporter gives his player ratings from the match at the Den.", False),
+    ("Our reporter rated the players' performances at the Den.", False),
+    ("The striker is the stand-out in the game's player ratings with 6.1 points.", True),
+    ("Could do nothing to stop the winner but did well to deny the striker in the first half.", False),
+    ("Could the club have done more to keep him?", False),
 ])
 def test_a_unit_without_a_subject_and_photo_captions_are_not_takeable(sentence, takeable):
     from summarizer.pipeline import _takeable
 
     assert _takeable(sentence) == takeable
+
+
+def test_a_list_of_three_that_keeps_only_its_first_item_is_refused_in_both_modes():
+    from summarizer.cuts import checked_cuts, unlisted_cuts
+
+    source = "The show ran until 1990 and spawned films, a cartoon series and board games."
+    rewrite = "The show ran until 1990 and spawned films."
+    assert any(p.startswith("cut: a list's last items") for p in checked_cuts(rewrite, source))
+    assert unlisted_cuts(rewrite, source)
+    # a phrase with two parts after a comma is no list: "[, for not meeting ... and ...]"
+    assert not checked_cuts("She was sent home from the school in Leeds.",
+                            "She was sent home from the school in Leeds, for missing lessons and tests.")
