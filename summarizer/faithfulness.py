@@ -1645,7 +1645,9 @@ def opens_quote_unattributed(sentence: str) -> bool:
 # a paper's own rating of a match's players, no news of the match: "Here, Sportsmail's Dominic King gives his player
 # ratings from Old Trafford.", "Sportsmail's Oliver Todd rated the players' performances at Ewood Park."
 _RATINGS = re.compile(r"\b(?:gives|give|takes us through|take us through|brings you|here are) (?:his |her |their |the |our )?"
-                      r"player ratings\b|\brat(?:es|ed) the (?:players?(?: ')?'?s?|individual) performances\b", re.I)
+                      r"player ratings\b|\brat(?:es|ed) the (?:players?(?: ')?'?s?|individual) performances\b"
+                      r"|^[^\u2013\u2014]{2,40}\s[\u2013\u2014-]\s.+\s[\u2013\u2014-]\s+\d{1,2}(?:\.5)?\s*\.?\s*$", re.I)
+# (the last: a rating's entry, "Wayne Rooney – captain led by example and scored ... – 7.")
 
 
 def is_promo(sentence: str) -> bool:

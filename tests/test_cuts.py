@@ -884,6 +884,8 @@ def test_a_count_a_plain_since_an_object_or_a_report_may_still_be_cut(source, re
     ("The striker is the stand-out in the game's player ratings with 6.1 points.", True),
     ("Could do nothing to stop the winner but did well to deny the striker in the first half.", False),
     ("Could the club have done more to keep him?", False),
+    ("Sam Hale \u2013 captain led by example and scored a fine volley to seal the win \u2013 7.", False),
+    ("The hosts won the game 3 - 1 and the visitors finished with 10 men after a red card in the 7th minute.", True),
 ])
 def test_a_unit_without_a_subject_and_photo_captions_are_not_takeable(sentence, takeable):
     from summarizer.pipeline import _takeable
