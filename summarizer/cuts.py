@@ -440,9 +440,10 @@ _BELIEVED = frozenset("warn warns warned claim claims claimed insist insists ins
 _RANK = re.compile(r"^(?:\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last|"
                    r"best|worst|most|least|fewest|record)$")
 # words in -est that are no superlatives
-_NOT_SUPERLATIVES = frozenset("interest interests arrest arrests protest protests request contest harvest honest modest "
-                              "forest suggest invest manifest digest conquest inquest bequest earnest midwest southwest "
-                              "northwest unrest attest detest".split())
+_NOT_SUPERLATIVES = frozenset("interest interests arrest arrests protest protests request contest harvest honest "
+                              "modest forest suggest invest manifest digest conquest inquest bequest earnest midwest "
+                              "southwest northwest unrest attest detest latest".split())  # ("latest": "the latest
+# advert[ for ...]" holds for no scope)
 # verbs whose "for" phrase says what for: "swapping healthy food[ for sweets]", "are rivalling United and Arsenal[ for
 # the defender]"
 _FOR_WHAT = frozenset("swap swaps swapped swapping trade trades traded trading exchange exchanged exchanging "
@@ -511,6 +512,7 @@ def _meaning_cuts(src: list[str], kept: list[int], start: int, stop: int) -> lis
         if not words:
             continue
         before = src[a] if a >= start else ""
+        at = kept.index(a) if a >= start else 0  # where the word before the cut is among the kept ones
         told = any(src[k] in _TELL_TO and _words_between(src, k, a) <= 3 for k in range(max(a - 8, start), a + 1)
                    if k in kept)  # "order the driver", "allowed Alex Oxlade-Chamberlain[ to set up ...]"
         label = list(cut)
@@ -678,7 +680,7 @@ def _meaning_cuts(src: list[str], kept: list[int], start: int, stop: int) -> lis
             out.append("cut: what the count holds for [" + " ".join(cut) + "]")  # "only two points[ from safety]"
         elif a >= start and words[0] in _WITHIN and any(
                 w in ("best", "worst", "most", "least", "fewest") or len(w) > 5 and w.endswith("est")
-                and w not in _NOT_SUPERLATIVES | {"latest"} for w in kept_words[max(kept.index(a) - 2, 0):kept.index(a) + 1]) \
+                and w not in _NOT_SUPERLATIVES for w in kept_words[max(at - 2, 0):at + 1]) \
                 and not (words[0] == "of" and before in ("most", "best", "worst", "least")):  # not "most of"
             out.append("cut: what the superlative holds for [" + " ".join(cut) + "]")  # "Everton's worst season[ in
             # nine years]"
@@ -694,15 +696,16 @@ def _meaning_cuts(src: list[str], kept: list[int], start: int, stop: int) -> lis
                 and not before.endswith("-old"):
             out.append("cut: the head of the subject [" + " ".join(cut) + "]")  # "Aston Villa[ goalkeeper Brad Guzan]
             # also revealed"
-        elif b == stop and cut[0] in ("and", "or") and a > start and _is_word(before) \
-                and not (_plain_finite(words[1:2]) or words[1].endswith("ed") or _FINITE.intersection(words[1:4])) and any(
+        elif b == stop and cut[0] in ("and", "or") and a > start and _is_word(before) and not (
+                _plain_finite(words[1:2]) or words[1].endswith("ed") or _FINITE.intersection(words[1:4])) and any(
                 src[k] == "," and 1 <= _words_between(src, k, a) <= 3 and k + 1 in kept
                 and not _may_be_finite(src[k + 1:a + 1]) and _is_word(src[k - 1]) for k in range(max(a - 4, start), a)):
             out.append("cut: a list's last item [" + " ".join(cut) + "]")  # "the lives of runners, spectators[ and
             # those who tried to come to their rescue]"
         elif a >= start and b < stop and cut[-1] == words[-1] and len(words) >= 2 and words[-1].endswith("ing") \
                 and len(words[-1]) > 5 and words[-1] not in _TIME_CORE and not words[-1].endswith("thing") \
-                and words[-2] not in _POSSESSIVE_PRONOUNS | {"the", "a", "an", "of", "and", "or"} and src[b - 2] != "-" \
+                and words[-2] not in _POSSESSIVE_PRONOUNS | {"the", "a", "an", "of", "and", "or"} \
+                and src[b - 2] != "-" \
                 and not words[-2].endswith("'s") and _is_word(src[b]) \
                 and src[b] not in _ENDS_ON_PREPOSITION | _RELATIVES | _FINITE | {"and", "or", "but"}:
             out.append("cut: a verb [" + " ".join(cut) + "]")  # "he loves[ his snacks, swapping] healthy food for
@@ -724,7 +727,7 @@ def _meaning_cuts(src: list[str], kept: list[int], start: int, stop: int) -> lis
             out.append("cut: the other side [" + " ".join(cut) + "]")  # "Real Madrid[ vs Juventus] is the other tie"
         elif words[0] == "since" and len(words) > 1 and a >= start and any(
                 _RANK.match(w) or len(w) > 5 and w.endswith("est") and w not in _NOT_SUPERLATIVES
-                for w in kept_words[max(kept.index(a) - 12, 0):kept.index(a) + 1]):
+                for w in kept_words[max(at - 12, 0):at + 1]):
             out.append("cut: what the count holds for [" + " ".join(cut) + "]")  # "the first secretary of state to
             # become president[ since James Buchanan]"
         elif b == stop and a >= start and before in _SCOPING_ADVERBS:

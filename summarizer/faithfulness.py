@@ -398,10 +398,10 @@ def is_question(sentence: str) -> bool:
     return sentence.rstrip().rstrip("\"'\u2019\u201d)").endswith("?")
 
 
-# a sentence whose first quote mark is a single one, apart, that closes a quotation before who said it: "... to break down
-# ', the Sunday Telegraph reports." (the comma: not a plural's apostrophe, "the players ' union said")
-_CLOSES_SINGLE = re.compile(r"^[^'\"\u2018\u2019\u201c\u201d]*?[^\s']\s*'\s*,\s+(?:[\w.-]+\s+){0,5}?(?:said|says|reports|"
-                            r"reported|told|added|adds|explained|explains|wrote|writes)\b", re.I)
+# a sentence whose first quote mark is a single one, apart, that closes a quotation before who said it: "... to break
+# down ', the Sunday Telegraph reports." (the comma: not a plural's apostrophe, "the players ' union said")
+_CLOSES_SINGLE = re.compile(r"^[^'\"\u2018\u2019\u201c\u201d]*?[^\s']\s*'\s*,\s+(?:[\w.-]+\s+){0,5}?"
+                            r"(?:said|says|reports|reported|told|added|adds|explained|explains|wrote|writes)\b", re.I)
 
 
 def opens_mid_quote(sentence: str) -> bool:
@@ -1549,7 +1549,8 @@ def is_caption(sentence: str) -> bool:
     congratulated by his team-mates ..."), a present action where a sports photo was taken ("... during their clash
     in Key Biscayne", "... in action v France"), a post of the photo itself ("shared this boating picture"), a
     shop's credit ("Dress, £270, ...") or only who is pictured ("Murdered baseball player Chris Lane and his
-    girlfriend Sarah Harper.")."""
+    girlfriend Sarah Harper."), two places in one photo ("... (left) ... (right)"), a goal "N-N ahead" in the present
+    tense, a label joined by a hyphen ("Fit for a mogul-the enormous mansion ...")."""
     named = _NAMED_ONLY.match(sentence)
     if _CREDIT.match(sentence) and not has_verb(re.split(r"(?<=\.)\s", sentence)[0]) \
             or named and len(sentence.split()) <= 14 and "," not in sentence and not has_verb(named.group(1)):
@@ -1568,8 +1569,8 @@ def is_caption(sentence: str) -> bool:
         return True
     label = _DASH_LABEL.match(sentence)
     if _SCORE_AHEAD.search(sentence) or label and not has_verb(label.group(1)) \
-            and not _ASIDE_CLOSED.search(sentence[label.end():]):  # not an aside: "Halep-the last woman to ...-were set"
-        return True  # "Manolo Gabbiadini heads Napoli 4-0 ahead ...", "Fit for a mogul-the enormous mansion serves as ..."
+            and not _ASIDE_CLOSED.search(sentence[label.end():]):  # not an aside: "Halep-the last woman ...-were set"
+        return True  # "Manolo Gabbiadini heads Napoli 4-0 ahead ...", "Fit for a mogul-the enormous mansion serves ..."
     if len({m.group(0).lower() for m in _PHOTO_POSITION.finditer(sentence)}) >= 2:
         return True  # two places in a photo: "Dr Jim Penman (left) has suggested ... Queen Victoria (right) ..."
     unmarked = _PHOTO_POSITION.sub(" ", sentence)
@@ -1644,16 +1645,19 @@ def opens_quote_unattributed(sentence: str) -> bool:
 
 # a paper's own rating of a match's players, no news of the match: "Here, Sportsmail's Dominic King gives his player
 # ratings from Old Trafford.", "Sportsmail's Oliver Todd rated the players' performances at Ewood Park."
-_RATINGS = re.compile(r"\b(?:gives|give|takes us through|take us through|brings you|here are) (?:his |her |their |the |our )?"
-                      r"player ratings\b|\brat(?:es|ed) the (?:players?(?: ')?'?s?|individual) performances\b"
-                      r"|^[^\u2013\u2014]{2,40}\s[\u2013\u2014-]\s.+\s[\u2013\u2014-]\s+\d{1,2}(?:\.5)?\s*\.?\s*$", re.I)
+_RATINGS = re.compile(r"\b(?:gives|give|takes us through|take us through|brings you|here are) "
+                      r"(?:his |her |their |the |our )?player ratings\b"
+                      r"|\brat(?:es|ed) the (?:players?(?: ')?'?s?|individual) performances\b"
+                      r"|^[^\u2013\u2014]{2,40}\s[\u2013\u2014-]\s.+\s[\u2013\u2014-]\s+\d{1,2}(?:\.5)?\s*\.?\s*$",
+                      re.I)
 # (the last: a rating's entry, "Wayne Rooney – captain led by example and scored ... – 7.")
 
 
 def is_promo(sentence: str) -> bool:
     """Whether `sentence` points elsewhere rather than telling news: an invitation ("... see all the photos", "click
     here to read the full article"), a link's label ("Related: ...", "Nick Paton Walsh's Afghanistan series: ...")
-    or a line of a table ("... wanted by: Arsenal, Spurs valued at: £25m"), or a paper's player ratings (`_RATINGS`)."""
+    or a line of a table ("... wanted by: Arsenal, Spurs valued at: £25m"), or a paper's player ratings
+    (`_RATINGS`)."""
     return _PROMO.search(sentence) is not None or _PROMO_START.search(sentence) is not None \
         or _TABLE_LINE.search(sentence) is not None or _CLICK_HERE.search(sentence) is not None \
         or _RATINGS.search(sentence) is not None

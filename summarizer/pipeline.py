@@ -496,8 +496,9 @@ _TRAILS_OFF = re.compile(r"\b(?:that|the|a|an|and|or|but|to|of|with|for|in|on|at
 # Coutinho's winner but ..."), not a question
 _NO_SUBJECT = re.compile(r"^[a-z]{3,}ed\s+(?:on|in|at|by|for|from|with|into|during)\b[^,;:]*\band\s+[a-z]{3,}ed\b"
                          r"(?![^,;:]*[,;:])(?!.*\b(?:is|are|was|were)\b)"
-                         r"|^(?:could|would|should|did|was|were|has|had)\s+(?:not\s+|n't\s+)?(?:do|be|have|make|get|take|"
-                         r"go|come|see|been|done|made|got|taken|nothing|little|well|enough)\b(?!.*\?\s*$)", re.I)
+                         r"|^(?:could|would|should|did|was|were|has|had)\s+(?:not\s+|n't\s+)?"
+                         r"(?:do|be|have|make|get|take|go|come|see|been|done|made|got|taken|nothing|little|well|enough)\b"
+                         r"(?!.*\?\s*$)", re.I)
 # a sentence that only announces what follows: "Here's what the critics are saying:."
 _LEAD_IN = re.compile(r":\s*[.!?]?\s*$")
 # a unit that opens with the last words of a quotation: "His fight. ' McIlroy and Woods will line up ..."
@@ -517,8 +518,9 @@ def _takeable(sentence: str) -> bool:
     (`speaks_unattributed`: "I'm progressing with my rehab ...", a unit of one sentence; in a unit of several the
     rewrite check refuses what keeps only those words), no lead-in ("Here's what the critics are saying:"), no unit
     that opens with a quotation's last words ("His fight. ' McIlroy and Woods ...") and none that opens someone's
-    words and leaves them open with no word of who speaks ('"People are ready for a woman president.'). A fixture
-    list ("X United vs Y (3pm) ...") has no verb: `has_verb` reads "United" as none."""
+    words and leaves them open with no word of who speaks ('"People are ready for a woman president.'), and none
+    without a subject (`_NO_SUBJECT`: "aired on Network Ten and involved ...", "Could do nothing to stop ...").
+    A fixture list ("X United vs Y (3pm) ...") has no verb: `has_verb` reads "United" as none."""
     return has_verb(sentence) and not opens_mid_quote(sentence) and not is_question(sentence) \
         and not is_promo(sentence) and not is_caption(sentence) and not relative_clause_only(sentence) \
         and not (speaks_unattributed(sentence) and first_sentence(sentence, 1) == sentence) \
@@ -527,7 +529,8 @@ def _takeable(sentence: str) -> bool:
         and not (sentence.rstrip().endswith(("...", "\u2026"))
                  and (len(sentence.split()) < 10 or _TRAILS_OFF.search(sentence))) \
         and not _ENDS_ON_A_DETERMINER.search(sentence) and not _LEAD_IN.search(sentence) \
-        and not _QUOTE_TAIL.match(sentence) and not opens_quote_unattributed(sentence) and not _NO_SUBJECT.match(sentence)
+        and not _QUOTE_TAIL.match(sentence) and not opens_quote_unattributed(sentence) \
+        and not _NO_SUBJECT.match(sentence)
 
 
 def _quote(sentence: str) -> str:
