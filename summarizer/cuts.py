@@ -439,6 +439,8 @@ _BELIEVED = frozenset("warn warns warned claim claims claimed insist insists ins
 # biggest weight ...[ since Red Rum won ...]" (not a count: "has scored 102 goals for PSG[ since joining]")
 _RANK = re.compile(r"^(?:\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last|"
                    r"best|worst|most|least|fewest|record)$")
+# words that deny what a "since" phrase bounds: "his failure to hit a Test hundred[ since May 2013]"
+_NEGATED = frozenset("not n't never no without failure failed yet".split())
 # words in -est that are no superlatives
 _NOT_SUPERLATIVES = frozenset("interest interests arrest arrests protest protests request contest harvest honest "
                               "modest forest suggest invest manifest digest conquest inquest bequest earnest midwest "
@@ -513,8 +515,10 @@ def _meaning_cuts(src: list[str], kept: list[int], start: int, stop: int) -> lis
             continue
         before = src[a] if a >= start else ""
         at = kept.index(a) if a >= start else 0  # where the word before the cut is among the kept ones
-        told = any(src[k] in _TELL_TO and _words_between(src, k, a) <= 3 for k in range(max(a - 8, start), a + 1)
-                   if k in kept)  # "order the driver", "allowed Alex Oxlade-Chamberlain[ to set up ...]"
+        told = any(src[k] in _TELL_TO and (_words_between(src, k, a) <= 3 or _words_between(src, k, a) <= 6
+                                            and "and" in src[k + 1:a]) for k in range(max(a - 10, start), a + 1)
+                   if k in kept)  # "order the driver", "allowed Alex Oxlade-Chamberlain[ to set up ...]", "persuade
+        # Jason Denayer and Manchester City[ to extend ...]"
         label = list(cut)
         while label and label[-1] in ('"', "'"):  # a label, less the marks that open what it labels
             label.pop()
@@ -727,9 +731,10 @@ def _meaning_cuts(src: list[str], kept: list[int], start: int, stop: int) -> lis
             out.append("cut: the other side [" + " ".join(cut) + "]")  # "Real Madrid[ vs Juventus] is the other tie"
         elif words[0] == "since" and len(words) > 1 and a >= start and any(
                 _RANK.match(w) or len(w) > 5 and w.endswith("est") and w not in _NOT_SUPERLATIVES
-                for w in kept_words[max(at - 12, 0):at + 1]):
+                or w in _NEGATED and not (w == "no" and nxt[:1].isdigit())  # not "no 1", a rank's abbreviation
+                for w, nxt in zip(kept_words[max(at - 12, 0):at + 1], kept_words[max(at - 11, 1):at + 2] + [""])):
             out.append("cut: what the count holds for [" + " ".join(cut) + "]")  # "the first secretary of state to
-            # become president[ since James Buchanan]"
+            # become president[ since James Buchanan]", "his failure to hit a Test hundred[ since May 2013]"
         elif b == stop and a >= start and before in _SCOPING_ADVERBS:
             out.append("cut: what the adverb says of [" + " ".join(cut) + "]")  # "pointing the finger of blame
             # squarely[ at the officials]"
@@ -831,6 +836,11 @@ def _meaning_cuts(src: list[str], kept: list[int], start: int, stop: int) -> lis
             and _may_be_finite(rest[1:]):  # "A few days after they were reunited[, ISIS
         # released 217 captives]", "Shreeves, who lives in Atlanta ...[, lives ...]"
         out.append("cut: the main verb [" + " ".join(rest) + "]")
+    elif finite in ([], [0]) and not (_FINITE | _MODALS).intersection(kept_words[1:]) and kept_words[0] == lead \
+            and (len(lead) > 4 and lead.endswith("ed") or lead in _PARTICIPLES) \
+            and any(_finite_at(rest, j) for j in range(len(rest))):
+        out.append("cut: the main verb [" + " ".join(rest) + "]")  # "Mired in a three-game losing streak following
+        # last weekend's 2-1 defeat[ at home to Milan, Palermo are in 11th place ...]"
     elif rest[:1] == [","] and not _may_be_finite(kept_words) and _plain_finite(_words(rest)[:3]):
         out.append("cut: the main verb [" + " ".join(rest) + "]")  # "Serafim Todorov, the last man to beat Floyd
         # Mayweather in the boxing ring[, now lives on ...]"
@@ -855,7 +865,7 @@ _COMPOUND = re.compile(r"\b\w+(?:-\w+)+\b")
 
 def _broken_marks(text: str, source: str, src: list[str], kept: list[int]) -> list[str]:
     """A word whose hyphen the rewrite dropped ("a 14-year[-]old" written "a 14-year old", "second[-]degree
-    manslaughter"), and part of an aside kept without the dashes that set it off, so that it reads as the main
+    manslaughter"), a hyphenated word the sentence lacks ("first-point" from "first-quarter ... 15-point"), and part of an aside kept without the dashes that set it off, so that it reads as the main
     clause's ("the $40,000 in office expenses[ - later reimbursed] after much public embarrassment[ - that ...]")."""
     out = []
     low = text.lower()
@@ -866,6 +876,11 @@ def _broken_marks(text: str, source: str, src: list[str], kept: list[int]) -> li
         if any(n.group() != m.group() for n in re.finditer(r"\b" + r"[\s-]+".join(map(re.escape, parts)) + r"\b", low)):
             out.append("cut: inside a hyphenated word [" + m.group() + "]")
             break
+    flat = " " + re.sub(r"[\s-]+", " ", re.sub(r"[^\w\s-]", " ", source.lower())) + " "  # words, marks aside
+    made = next((m.group() for m in _COMPOUND.finditer(low) if " " + m.group().replace("-", " ") + " " not in flat),
+                None)
+    if made:  # a hyphenated word the sentence lacks: "11 first-point lead" from "first-quarter points ... a 15-point
+        out.append("cut: a word the sentence lacks [" + made + "]")  # lead"
     at = set(kept)
     dashes = [len(_word_tokens(source[:m.start()])) for m in _SPACED_DASH.finditer(source)]
     for p, q in zip(dashes[::2], dashes[1::2]):
