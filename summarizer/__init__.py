@@ -24,5 +24,5 @@ os.environ.setdefault("ONEDNN_PRIMITIVE_CACHE_CAPACITY", "64")
 
 from .api import Summary, SummarizeOptions, summarize, summarize_many  # noqa: E402
 
-__version__ = "0.16.0"
+__version__ = "0.16.1"
 __all__ = ["Summary", "SummarizeOptions", "summarize", "summarize_many", "__version__"]

@@ -1479,6 +1479,7 @@ _CAPTION_PHRASES = {"breaks": ("clear ", "away ", "free ", "through "), "attempt
                     "runs": ("away to celebrate", "off to celebrate"), "opens": ("the scoring", "the newly"),
                     "invades": ("the pitch",), "throws": ("a ball", "a netball", "the ball", "his sweatband", "her sweatband", "his racket",
                                "her racket"), "run": ("towards ", "to celebrate", "over to celebrate"),
+                    "pumps": ("his fist", "her fist", "his first", "her first", "the air"),
                     "kicks": ("the winning", "a penalty", "the ball"), "vent": ("their ",), "controls": ("the ball",),
                     "scratches": ("his head", "her head"), "gets": ("down on one", "past ", "down well"),
                     "makes": ("a save", "a fine save", "a diving save", "a double save", "a smart save"),

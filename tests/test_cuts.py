@@ -898,6 +898,8 @@ def test_a_count_a_plain_since_an_object_or_a_report_may_still_be_cut(source, re
     ("The footage is shown to the jury on Monday as the trial enters its second week.", True),
     ("The home squad run towards the keeper after his winning save in the shoot-out.", False),
     ("The champion throws his sweatband into the crowd after his win in Florida.", False),
+    ("The champion pumps his fist after reaching the semi-finals in Miami.", False),
+    ("The station pumps water from the river into the reservoir every night.", True),
     ("Sam Hale \u2013 captain led by example and scored a fine volley to seal the win \u2013 7.", False),
     ("The hosts won the game 3 - 1 and the visitors finished with 10 men after a red card in the 7th minute.", True),
 ])
