@@ -515,10 +515,9 @@ def _meaning_cuts(src: list[str], kept: list[int], start: int, stop: int) -> lis
             continue
         before = src[a] if a >= start else ""
         at = kept.index(a) if a >= start else 0  # where the word before the cut is among the kept ones
-        told = any(src[k] in _TELL_TO and (_words_between(src, k, a) <= 3 or _words_between(src, k, a) <= 6
-                                            and "and" in src[k + 1:a]) for k in range(max(a - 10, start), a + 1)
-                   if k in kept)  # "order the driver", "allowed Alex Oxlade-Chamberlain[ to set up ...]", "persuade
-        # Jason Denayer and Manchester City[ to extend ...]"
+        told = any(src[k] in _TELL_TO and ((n := _words_between(src, k, a)) <= 3 or n <= 6 and "and" in src[k + 1:a])
+                   for k in range(max(a - 10, start), a + 1) if k in kept)  # "order the driver", "allowed Alex
+        # Oxlade-Chamberlain[ to set up ...]", "persuade Jason Denayer and Manchester City[ to extend ...]"
         label = list(cut)
         while label and label[-1] in ('"', "'"):  # a label, less the marks that open what it labels
             label.pop()
@@ -865,7 +864,8 @@ _COMPOUND = re.compile(r"\b\w+(?:-\w+)+\b")
 
 def _broken_marks(text: str, source: str, src: list[str], kept: list[int]) -> list[str]:
     """A word whose hyphen the rewrite dropped ("a 14-year[-]old" written "a 14-year old", "second[-]degree
-    manslaughter"), a hyphenated word the sentence lacks ("first-point" from "first-quarter ... 15-point"), and part of an aside kept without the dashes that set it off, so that it reads as the main
+    manslaughter"), a hyphenated word the sentence lacks ("first-point" from "first-quarter ... 15-point"), and part
+    of an aside kept without the dashes that set it off, so that it reads as the main
     clause's ("the $40,000 in office expenses[ - later reimbursed] after much public embarrassment[ - that ...]")."""
     out = []
     low = text.lower()

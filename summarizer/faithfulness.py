@@ -1442,7 +1442,8 @@ _CAPTION_ACTIONS = frozenset("celebrates poses vies smiles waves gestures reacts
 _SCORE_AHEAD = re.compile(r"^[^.!?]{2,60}?\b(?:heads|fires|puts|drills|slots|nods|curls|volleys|sweeps|taps|blasts|"
                           r"smashes|poaches)\s+[^.!?]{2,40}?\d+-\d+\s+(?:ahead|in front|up)\b", re.I)
 # a booking in a caption's present tense: "The Italy international is shown a deserved yellow card after ..."
-_CARD_SHOWN = re.compile(r"^[^.!?]{2,60}?\b(?:is|are) shown (?:a|the|his|her) (?:[\w-]+ )?(?:yellow|red) card\b", re.I)
+_CARD_SHOWN = re.compile(r"^[^.!?]{2,60}?\b(?:is|are) shown (?:a|the|his|her) (?:[\w-]+ )?(?:yellow|red) card\b",
+                         re.I)
 # a caption's label joined to its sentence by a hyphen: "Fit for a mogul-the enormous mansion serves as ..."
 _DASH_LABEL = re.compile(r"^([a-z' ]{3,30}?)-(?:the|his|her|their)\s", re.I)
 _ASIDE_CLOSED = re.compile(r"\w-(?:were|was|is|are|has|have|had|will|would|could|can|may|might|should|must|said|"
@@ -1477,8 +1478,10 @@ _CAPTION_PHRASES = {"breaks": ("clear ", "away ", "free ", "through "), "attempt
                     "shakes": ("hands",), "lunges": ("in ",), "puts": ("in a shift",), "plays": ("a shot",),
                     "bends": ("home", "in "),
                     "runs": ("away to celebrate", "off to celebrate"), "opens": ("the scoring", "the newly"),
-                    "invades": ("the pitch",), "throws": ("a ball", "a netball", "the ball", "his sweatband", "her sweatband", "his racket",
-                               "her racket"), "run": ("towards ", "to celebrate", "over to celebrate"),
+                    "invades": ("the pitch",),
+                    "throws": ("a ball", "a netball", "the ball", "his sweatband", "her sweatband", "his racket",
+                               "her racket"),
+                    "run": ("towards ", "to celebrate", "over to celebrate"),
                     "pumps": ("his fist", "her fist", "his first", "her first", "the air"),
                     "kicks": ("the winning", "a penalty", "the ball"), "vent": ("their ",), "controls": ("the ball",),
                     "scratches": ("his head", "her head"), "gets": ("down on one", "past ", "down well"),
@@ -1572,7 +1575,8 @@ def is_caption(sentence: str) -> bool:
     if m and len(m.group(1).split()) <= 4 and not has_verb(m.group(1)):
         return True
     label = _DASH_LABEL.match(sentence)
-    if _SCORE_AHEAD.search(sentence) or _CARD_SHOWN.search(sentence) or label and not has_verb(label.group(1)) \
+    if _SCORE_AHEAD.search(sentence) or _CARD_SHOWN.search(sentence) \
+            or label and not has_verb(label.group(1)) \
             and not _ASIDE_CLOSED.search(sentence[label.end():]):  # not an aside: "Halep-the last woman ...-were set"
         return True  # "Manolo Gabbiadini heads Napoli 4-0 ahead ...", "Fit for a mogul-the enormous mansion serves ..."
     if len({m.group(0).lower() for m in _PHOTO_POSITION.finditer(sentence)}) >= 2:
