@@ -315,7 +315,8 @@ _LIMITING = frozenset("against in at on among for with under since this".split()
 _SCOPE = re.compile(r"^(?:in|of|over|from|during|against|since|for|this|so)\b(?:\s+\S+){0,6}?\s*\b(?:this|last|"
                     r"past|so far|since|games|matches|starts|appearances|outings|seasons?|years?|months?|weeks?|"
                     r"days?|attempts|tries|races|fights|bouts|rounds|career|history|campaign|term)\b")
-_ORDINAL = re.compile(r"^(?:\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|"
+_ORDINALS = r"\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth"
+_ORDINAL = re.compile(r"^(?:" + _ORDINALS + r"|"
                       r"\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|"
                       r"forty|fifty|hundred|dozen|record|most|fewest|only|consecutive|successive|straight)$")
 # verbs whose "that" clause is what was said or found: "argued at his appeal[ that the 30 years was excessive]"
@@ -437,10 +438,10 @@ _BELIEVED = frozenset("warn warns warned claim claims claimed insist insists ins
                       "argues argued think thinks thought".split())
 # a rank that a "since" phrase bounds: "the first secretary of state to become president[ since James Buchanan]", "the
 # biggest weight ...[ since Red Rum won ...]" (not a count: "has scored 102 goals for PSG[ since joining]")
-_RANK = re.compile(r"^(?:\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last|"
-                   r"best|worst|most|least|fewest|record)$")
+_RANK = re.compile(r"^(?:" + _ORDINALS + r"|last|record)$")  # and a superlative (`_superlative`)
 # words that deny what a "since" phrase bounds: "his failure to hit a Test hundred[ since May 2013]"
 _NEGATED = frozenset("not n't never no without failure failed yet".split())
+_SUPERLATIVE_WORDS = frozenset("best worst most least fewest".split())
 # words in -est that are no superlatives
 _NOT_SUPERLATIVES = frozenset("interest interests arrest arrests protest protests request contest harvest honest "
                               "modest forest suggest invest manifest digest conquest inquest bequest earnest midwest "
@@ -681,9 +682,7 @@ def _meaning_cuts(src: list[str], kept: list[int], start: int, stop: int) -> lis
         elif b == stop and words[0] in _COUNT_TAILS and before in _COUNT_UNITS and a - 1 >= start and (
                 src[a - 1] in _NUMBER_WORDS or src[a - 1][:1].isdigit()):
             out.append("cut: what the count holds for [" + " ".join(cut) + "]")  # "only two points[ from safety]"
-        elif a >= start and words[0] in _WITHIN and any(
-                w in ("best", "worst", "most", "least", "fewest") or len(w) > 5 and w.endswith("est")
-                and w not in _NOT_SUPERLATIVES for w in kept_words[max(at - 2, 0):at + 1]) \
+        elif a >= start and words[0] in _WITHIN and any(map(_superlative, kept_words[max(at - 2, 0):at + 1])) \
                 and not (words[0] == "of" and before in ("most", "best", "worst", "least")):  # not "most of"
             out.append("cut: what the superlative holds for [" + " ".join(cut) + "]")  # "Everton's worst season[ in
             # nine years]"
@@ -729,7 +728,7 @@ def _meaning_cuts(src: list[str], kept: list[int], start: int, stop: int) -> lis
         elif words[0] in _VERSUS and a >= start:
             out.append("cut: the other side [" + " ".join(cut) + "]")  # "Real Madrid[ vs Juventus] is the other tie"
         elif words[0] == "since" and len(words) > 1 and a >= start and any(
-                _RANK.match(w) or len(w) > 5 and w.endswith("est") and w not in _NOT_SUPERLATIVES
+                _RANK.match(w) or _superlative(w)
                 or w in _NEGATED and not (w == "no" and nxt[:1].isdigit())  # not "no 1", a rank's abbreviation
                 for w, nxt in zip(kept_words[max(at - 12, 0):at + 1], kept_words[max(at - 11, 1):at + 2] + [""])):
             out.append("cut: what the count holds for [" + " ".join(cut) + "]")  # "the first secretary of state to
@@ -851,6 +850,11 @@ def _meaning_cuts(src: list[str], kept: list[int], start: int, stop: int) -> lis
     return out
 
 
+def _superlative(word: str) -> bool:
+    """Whether `word` is a superlative ("best", "worst", "biggest"; not "interest", "latest")."""
+    return word in _SUPERLATIVE_WORDS or len(word) > 5 and word.endswith("est") and word not in _NOT_SUPERLATIVES
+
+
 def _words_between(src: list[str], k: int, a: int) -> int:
     """How many words follow src[k] up to src[a], the pieces of a hyphenated word counted as one."""
     return sum(1 for j in range(k + 1, a + 1) if _is_word(src[j]) and src[j - 1] != "-")
@@ -876,9 +880,9 @@ def _broken_marks(text: str, source: str, src: list[str], kept: list[int]) -> li
         if any(n.group() != m.group() for n in re.finditer(r"\b" + r"[\s-]+".join(map(re.escape, parts)) + r"\b", low)):
             out.append("cut: inside a hyphenated word [" + m.group() + "]")
             break
-    flat = " " + re.sub(r"[\s-]+", " ", re.sub(r"[^\w\s-]", " ", source.lower())) + " "  # words, marks aside
-    made = next((m.group() for m in _COMPOUND.finditer(low) if " " + m.group().replace("-", " ") + " " not in flat),
-                None)
+    compounds = [m.group() for m in _COMPOUND.finditer(low)]  # most rewrites have none: no flattening then
+    flat = " " + re.sub(r"[\s-]+", " ", re.sub(r"[^\w\s-]", " ", source.lower())) + " " if compounds else ""
+    made = next((c for c in compounds if " " + c.replace("-", " ") + " " not in flat), None)
     if made:  # a hyphenated word the sentence lacks: "11 first-point lead" from "first-quarter points ... a 15-point
         out.append("cut: a word the sentence lacks [" + made + "]")  # lead"
     at = set(kept)
